@@ -1,0 +1,84 @@
+"""The one finding type every stage passes along, its severities and exit codes."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        try:
+            return cls[value.upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r}; choose error, warning or info") from None
+
+
+class ExitCode(enum.IntEnum):
+    OK = 0  # nothing at or above the failing level
+    FINDINGS = 1
+    USAGE = 2  # bad option, rule file or configuration
+
+
+@dataclass(frozen=True)
+class Fix:
+    """Replace source ``[start, end)`` (character offsets in the normalised text) with ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    path: str
+    line: int  # 1-based; end position is inclusive of the flagged text
+    column: int
+    end_line: int
+    end_column: int
+    rule: str  # id, e.g. WB101
+    name: str  # kebab-case rule name
+    severity: Severity
+    message: str
+    fix: Fix | None = None
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule, self.message)
+
+    def to_dict(self) -> dict:
+        data = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "name": self.name,
+            "severity": str(self.severity),
+            "message": self.message,
+        }
+        if self.fix is not None:
+            data["fix"] = {"start": self.fix.start, "end": self.fix.end, "replacement": self.fix.replacement}
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Diagnostic":
+        fix = data.get("fix")
+        return cls(
+            path=data["path"], line=data["line"], column=data["column"],
+            end_line=data["end_line"], end_column=data["end_column"], rule=data["rule"],
+            name=data["name"], severity=Severity.parse(data["severity"]), message=data["message"],
+            fix=Fix(**fix) if fix and "start" in fix else None,
+        )
+
+
+# Findings about the file itself rather than its writing.
+READ_ERROR = ("WB001", "read-error")
+PARSE_ERROR = ("WB002", "parse-error")

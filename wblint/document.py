@@ -1,0 +1,338 @@
+"""Markdown -> Document: blocks with exact source spans, and the prose inside them.
+
+markdown-it-py gives line ranges for blocks only, so each inline token's content
+is aligned back onto its source lines, and each inline child onto the content.
+Code, HTML, front matter and URLs never become prose.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from .prose import Link, Prose
+from .source import SourceText
+
+DOCUMENT_KINDS = ("press-release", "prfaq", "faq", "dear-customer-letter")
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"linkify": True})
+    md.use(front_matter_plugin).enable(["table", "strikethrough", "linkify"])
+    md.linkify.set({"fuzzy_link": False})  # "Amazon.com" in prose is a name, not a link
+    md.disable("text_join")  # keep escapes/entities apart so their source length is known
+    return md
+
+
+@dataclass
+class Block:
+    """A leaf block: heading, paragraph, table cell, code, html or rule."""
+
+    kind: str
+    start: int  # source offsets covering the block's lines
+    end: int
+    line: int  # 1-based first and last line
+    end_line: int
+    level: int = 0  # heading level
+    prose: Prose | None = None
+    list_depth: int = 0
+    quote_depth: int = 0
+    list_item_start: bool = False  # first block of a list item
+    emphasised: bool = False  # the whole inline content is *em* or **strong**
+    info: str = ""  # fence info string
+
+    @property
+    def text(self) -> str:
+        return self.prose.text if self.prose else ""
+
+
+@dataclass(frozen=True)
+class Comment:
+    start: int
+    end: int
+    text: str  # inside <!-- -->, stripped
+    line: int
+    end_line: int
+    own_line: bool  # an html block (the comment stands on its own lines)
+
+
+@dataclass
+class Document:
+    path: str
+    source: SourceText
+    blocks: list[Block] = field(default_factory=list)
+    front_matter: dict[str, Any] = field(default_factory=dict)
+    front_matter_error: str | None = None
+    front_matter_line: int = 0  # 1-based line of the front matter's error, or 0
+    comments: list[Comment] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "heading"]
+
+    def declared_kind(self) -> str | None:
+        value = self.front_matter.get("type")
+        return value if isinstance(value, str) and value in DOCUMENT_KINDS else None
+
+
+def parse_document(path: str, text: str) -> Document:
+    source = SourceText(text)
+    doc = Document(path=path, source=source)
+    tokens = markdown_parser().parse(source.text)
+    _Builder(doc).build(tokens)
+    return doc
+
+
+class _Builder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.source = doc.source
+        self.line_cursor: dict[int, int] = {}
+        self.list_depth = 0
+        self.quote_depth = 0
+        self.item_pending = False
+
+    def build(self, tokens: list[Token]) -> None:
+        pending: Block | None = None
+        for token in tokens:
+            kind = token.type
+            if kind == "front_matter":
+                self._front_matter(token)
+            elif kind == "blockquote_open":
+                self.quote_depth += 1
+            elif kind == "blockquote_close":
+                self.quote_depth -= 1
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                self.list_depth += 1
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.list_depth -= 1
+            elif kind == "list_item_open":
+                self.item_pending = True
+            elif kind == "heading_open":
+                pending = self._block("heading", token, level=int(token.tag[1:]))
+            elif kind == "paragraph_open":
+                pending = self._block("paragraph", token)
+            elif kind in ("th_open", "td_open"):
+                pending = None  # cells have no map; their inline token does
+            elif kind == "inline":
+                block = pending or self._block("table_cell", token)
+                self._inline(block, token)
+                self.doc.blocks.append(block)
+                pending = None
+            elif kind in ("fence", "code_block"):
+                self.doc.blocks.append(self._block("code", token, info=token.info.strip()))
+            elif kind == "html_block":
+                self.doc.blocks.append(self._block("html", token))
+                self._comments(token.content, self._line_offset(token.map[0]), own_line=True)
+            elif kind == "hr":
+                self.doc.blocks.append(self._block("hr", token))
+
+    # -- blocks ---------------------------------------------------------------------------
+
+    def _line_offset(self, line_index: int) -> int:
+        return self.source.line_start(line_index)
+
+    def _block(self, kind: str, token: Token, **extra: Any) -> Block:
+        first, last = (token.map or [0, 1])
+        last = max(last, first + 1)
+        end = self._line_offset(last) if last < self.source.line_count else len(self.source.text)
+        if end > 0 and self.source.text[end - 1 : end] == "\n":
+            end -= 1
+        block = Block(
+            kind=kind,
+            start=self._line_offset(first),
+            end=end,
+            line=first + 1,
+            end_line=last,
+            list_depth=self.list_depth,
+            quote_depth=self.quote_depth,
+            list_item_start=self.item_pending,
+            **extra,
+        )
+        self.item_pending = False
+        return block
+
+    def _front_matter(self, token: Token) -> None:
+        block = self._block("front-matter", token)
+        self.doc.blocks.append(block)
+        try:
+            data = yaml.safe_load(token.content) if token.content.strip() else {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = block.line + 1 + (mark.line if mark else 0)
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            self.doc.front_matter_error = f"front matter is not valid YAML ({problem}); fix it or remove it"
+            self.doc.front_matter_line = line
+            return
+        if isinstance(data, dict):
+            self.doc.front_matter = data
+        else:
+            self.doc.front_matter_error = "front matter is not a YAML mapping (key: value lines)"
+            self.doc.front_matter_line = block.line + 1
+
+    def _comments(self, html: str, base: int, own_line: bool) -> None:
+        start = html.find("<!--")
+        while start != -1:
+            end = html.find("-->", start + 4)
+            stop = len(html) if end == -1 else end + 3
+            s, e = base + start, base + stop
+            self.doc.comments.append(
+                Comment(s, e, html[start + 4 : end if end != -1 else len(html)].strip(),
+                        self.source.position(s)[0], self.source.position(max(e - 1, s))[0], own_line)
+            )
+            start = html.find("<!--", stop)
+
+    # -- inline ---------------------------------------------------------------------------
+
+    def _align_lines(self, token: Token) -> list[tuple[int, int]]:
+        """(content offset, source offset) at the start of each content line."""
+        first, last = token.map or [0, 1]
+        pairs = []
+        content_pos = 0
+        line = first
+        for content_line in token.content.split("\n"):
+            found = None
+            for candidate in range(line, max(last, line + 1)):
+                src_line = self.source.line_text(candidate)
+                col = src_line.find(content_line, self.line_cursor.get(candidate, 0)) if content_line else -1
+                if col == -1 and content_line.strip():
+                    col = src_line.find(content_line.strip(), self.line_cursor.get(candidate, 0))
+                if col != -1:
+                    found = (candidate, col)
+                    break
+            if found is None:  # tab expansion or other rewriting: assume the line ends alike
+                src_line = self.source.line_text(line)
+                found = (line, max(0, len(src_line.rstrip()) - len(content_line)))
+            line, col = found
+            self.line_cursor[line] = col + len(content_line)
+            pairs.append((content_pos, self._line_offset(line) + col))
+            content_pos += len(content_line) + 1
+            line += 1
+        return pairs
+
+    def _inline(self, block: Block, token: Token) -> None:
+        content = token.content
+        lines = self._align_lines(token)
+        line_content_starts = [c for c, _ in lines]
+
+        def to_source(ci: int) -> int:
+            import bisect
+
+            i = max(0, bisect.bisect_right(line_content_starts, ci) - 1)
+            c0, s0 = lines[i]
+            return s0 + (ci - c0)
+
+        prose = Prose()
+        cursor = 0
+        link_stack: list[tuple[int, str, bool, int]] = []  # (content start, href, auto, prose start)
+        children = [c for c in token.children or [] if not (c.type == "text" and not c.content)]
+        if children and children[0].type in ("em_open", "strong_open"):
+            closing = children[0].type.replace("_open", "_close")
+            depth = 0
+            for i, child in enumerate(children):
+                depth += child.type == children[0].type
+                depth -= child.type == closing
+                if depth == 0:
+                    block.emphasised = i == len(children) - 1
+                    break
+        for child in children:
+            ctype = child.type
+            if ctype == "text":
+                if link_stack and link_stack[-1][2]:  # URL text of an autolink: not prose
+                    pos = content.find(child.content, cursor)
+                    cursor = pos + len(child.content) if pos != -1 else cursor
+                    continue
+                pos = content.find(child.content, cursor)
+                if pos == -1:
+                    pos = cursor
+                prose.append(child.content, to_source(pos), to_source(pos) + len(child.content))
+                cursor = pos + len(child.content)
+            elif ctype == "text_special":
+                pos = content.find(child.markup, cursor)
+                if pos == -1:
+                    pos = cursor
+                prose.append(child.content, to_source(pos), to_source(pos) + len(child.markup))
+                cursor = pos + len(child.markup)
+            elif ctype == "code_inline":
+                pos = content.find(child.markup, cursor)
+                if pos == -1:
+                    pos = cursor
+                close = content.find(child.markup, pos + len(child.markup))
+                end = close + len(child.markup) if close != -1 else len(content)
+                self._space_before(prose, pos, to_source)
+                prose.append_opaque(to_source(pos), to_source(end - 1) + 1)
+                cursor = end
+            elif ctype in ("softbreak", "hardbreak"):
+                pos = content.find("\n", cursor)
+                if pos == -1:
+                    pos = cursor
+                prose.append(" ", to_source(pos), to_source(pos) + 1)
+                cursor = pos + 1
+            elif ctype == "html_inline":
+                pos = content.find(child.content, cursor)
+                if pos != -1:
+                    self._comments(child.content, to_source(pos), own_line=False)
+                    cursor = pos + len(child.content)
+            elif ctype == "link_open":
+                auto = child.markup in ("autolink", "linkify")
+                pos = content.find("<" if child.markup == "autolink" else ("[" if not auto else ""), cursor)
+                pos = cursor if pos == -1 else pos
+                link_stack.append((pos, str(child.attrs.get("href", "")), auto, len(prose.text)))
+                if child.markup == "autolink" or not auto:
+                    cursor = pos + 1
+            elif ctype == "link_close" and link_stack:
+                start, href, auto, prose_start = link_stack.pop()
+                cursor = self._skip_link_tail(content, cursor, child.markup)
+                if auto:
+                    self._space_before(prose, start, to_source)
+                    prose.append("link", to_source(start), to_source(max(cursor - 1, start)) + 1)
+                    prose.opaque.append((len(prose.text) - 4, len(prose.text)))
+                prose.links.append(
+                    Link(prose.text[prose_start:], href, to_source(start), to_source(max(cursor - 1, start)) + 1, auto)
+                )
+            elif ctype == "image":
+                pos = content.find("![", cursor)
+                if pos != -1:
+                    cursor = self._skip_link_tail(content, pos + 2 + len(child.content), "")
+        block.prose = prose
+
+    @staticmethod
+    def _space_before(prose: Prose, pos: int, to_source) -> None:
+        """Keep a word boundary before a placeholder glued to the previous text."""
+        if prose.text and not prose.text[-1].isspace():
+            src = to_source(pos)
+            prose.append(" ", src, src)
+
+    @staticmethod
+    def _skip_link_tail(content: str, cursor: int, markup: str) -> int:
+        """Move past `](url "title")`, `][ref]` or `>` that closes a link."""
+        if markup == "autolink":
+            close = content.find(">", cursor)
+            return close + 1 if close != -1 else cursor
+        if markup == "linkify":
+            return cursor
+        close = content.find("]", cursor)
+        if close == -1:
+            return cursor
+        cursor = close + 1
+        if content.startswith("(", cursor):
+            depth = 0
+            for i in range(cursor, len(content)):
+                depth += content[i] == "("
+                depth -= content[i] == ")"
+                if depth == 0:
+                    return i + 1
+            return len(content)
+        if content.startswith("[", cursor):
+            close = content.find("]", cursor)
+            return close + 1 if close != -1 else cursor
+        return cursor

@@ -1,0 +1,156 @@
+"""Check kinds: the Python vocabulary that YAML rules are written in.
+
+Each module in this package defines ``KIND = Kind(...)``: its options (types and
+defaults, declared next to the check), the NLP capabilities it needs, and a
+``check(ctx)`` generator of findings.  Modules are discovered, not registered.
+"""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Iterator
+
+OPTION_TYPES = ("int", "float", "bool", "str", "str-list", "map", "regex", "regex-list")
+
+
+@dataclass(frozen=True)
+class Option:
+    type: str  # one of OPTION_TYPES
+    default: Any
+    help: str
+    choices: tuple[str, ...] = ()
+
+    def validate(self, value: Any) -> str | None:
+        """An error message when ``value`` does not fit, else None."""
+        ok = {
+            "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+            "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+            "bool": lambda v: isinstance(v, bool),
+            "str": lambda v: isinstance(v, str),
+            "regex": lambda v: isinstance(v, str),
+            "str-list": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+            "regex-list": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+            "map": lambda v: isinstance(v, dict),
+        }[self.type](value)
+        if not ok:
+            return f"expected {self.type}, got {type(value).__name__} {value!r}"
+        if self.choices and value not in self.choices:
+            return f"expected one of {', '.join(self.choices)}, got {value!r}"
+        if self.type in ("regex", "regex-list"):
+            for pattern in [value] if isinstance(value, str) else value:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    return f"invalid regular expression {pattern!r}: {exc}"
+        return None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A kind's raw result: source offsets (end exclusive) and the formatted message."""
+
+    start: int
+    end: int
+    message: str
+    replacement: str | None = None  # a fix: replace [start, end) with this
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    summary: str
+    check: Callable[["Context"], Iterable[Finding]]
+    options: dict[str, Option] = field(default_factory=dict)
+    needs: frozenset[str] = frozenset()  # NLP capabilities, see wblint.nlp.CAPABILITIES
+    needs_for: Callable[[dict], Iterable[str]] | None = None  # when options change the needs
+
+    def capabilities(self, options: dict) -> frozenset[str]:
+        return frozenset(self.needs_for(options)) if self.needs_for else self.needs
+
+
+@dataclass
+class Sentence:
+    """A spaCy sentence inside one block's prose."""
+
+    block: Any
+    span: Any  # spacy.tokens.Span
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def prose(self):
+        return self.block.prose
+
+    def source_span(self, start_char: int | None = None, end_char: int | None = None) -> tuple[int, int]:
+        """Source offsets of prose chars [start_char, end_char) (default: the whole sentence)."""
+        start = self.span.start_char if start_char is None else start_char
+        end = self.span.end_char if end_char is None else end_char
+        return self.block.prose.source_span(start, end)
+
+
+class Context:
+    """What a check sees: the document, its anatomy, its rule's options, the NLP results."""
+
+    def __init__(self, document, anatomy, rule, options: dict, docs: dict[int, Any]) -> None:
+        self.document = document
+        self.anatomy = anatomy
+        self.rule = rule
+        self.options = options
+        self._docs = docs  # id(prose) -> spaCy Doc
+
+    def blocks(self, scope: str | None = None) -> list:
+        from ..scopes import blocks_in_scope
+
+        return blocks_in_scope(self.anatomy, self.document, scope or self.rule.scope)
+
+    def spacy_doc(self, block) -> Any:
+        return self._docs.get(id(block.prose))
+
+    def sentences(self, scope: str | None = None) -> Iterator[Sentence]:
+        for block in self.blocks(scope):
+            doc = self.spacy_doc(block)
+            if doc is None:
+                continue
+            for span in doc.sents:
+                if span.text.strip():
+                    yield Sentence(block, span)
+
+    def in_quote(self, block, start: int, end: int) -> bool:
+        return self.anatomy.in_quote(block, start, end)
+
+    def report(self, start: int, end: int, replacement: str | None = None, **fields: Any) -> Finding:
+        """A finding at source [start, end) with the rule's message filled from ``fields``."""
+        values = {**self.options, **fields}
+        try:
+            message = self.rule.message.format(**values)
+        except (KeyError, IndexError, ValueError):
+            message = self.rule.message
+        return Finding(start, max(end, start), message, replacement)
+
+    def report_in(self, block, prose_start: int, prose_end: int, replacement: str | None = None, **fields: Any) -> Finding:
+        start, end = block.prose.source_span(prose_start, prose_end)
+        return self.report(start, end, replacement, **fields)
+
+    def report_block(self, block, **fields: Any) -> Finding:
+        """A finding covering the block's prose (or its lines when it has none)."""
+        if block.prose is not None and block.prose.text:
+            text = block.prose.text
+            lead = len(text) - len(text.lstrip())
+            return self.report_in(block, lead, len(text.rstrip()), **fields)
+        return self.report(block.start, block.end, **fields)
+
+
+@lru_cache(maxsize=1)
+def registry() -> dict[str, Kind]:
+    kinds: dict[str, Kind] = {}
+    for module_info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{module_info.name}")
+        kind = getattr(module, "KIND", None)
+        if isinstance(kind, Kind):
+            kinds[kind.name] = kind
+    return kinds

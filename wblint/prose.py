@@ -1,0 +1,74 @@
+"""Prose: the readable text of one Markdown block, mapped back to the source.
+
+Rules and spaCy see ``Prose.text``: the words a reader sees, with inline code
+replaced by a neutral placeholder, URLs and HTML left out, and line breaks as
+spaces.  ``Prose.source_span`` turns any slice of that text back into source
+offsets, so every finding points at the exact characters in the file.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+CODE_PLACEHOLDER = "code"
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+    start: int  # source offsets of the whole link
+    end: int
+    auto: bool  # bare URL or <autolink>: the text is the URL itself
+
+
+@dataclass
+class Prose:
+    text: str = ""
+    # Segments map prose ranges to source ranges: (prose_start, prose_end, src_start, src_end).
+    # Equal lengths map char by char; otherwise the whole prose range maps to the whole source range.
+    segments: list[tuple[int, int, int, int]] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    opaque: list[tuple[int, int]] = field(default_factory=list)  # prose ranges standing for code
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def append(self, piece: str, src_start: int, src_end: int) -> None:
+        if not piece:
+            return
+        start = len(self.text)
+        self.text += piece
+        self.segments.append((start, len(self.text), src_start, src_end))
+        self._starts.append(start)
+
+    def append_opaque(self, src_start: int, src_end: int) -> None:
+        start = len(self.text)
+        self.append(CODE_PLACEHOLDER, src_start, src_end)
+        self.opaque.append((start, len(self.text)))
+
+    def _segment(self, index: int) -> tuple[int, int, int, int]:
+        i = max(0, bisect.bisect_right(self._starts, index) - 1)
+        return self.segments[i]
+
+    def source_start(self, index: int) -> int:
+        p0, p1, s0, s1 = self._segment(index)
+        if p1 - p0 == s1 - s0:
+            return s0 + min(index - p0, p1 - p0)
+        return s0
+
+    def source_end(self, index: int) -> int:
+        """Source offset just past prose character ``index - 1``."""
+        p0, p1, s0, s1 = self._segment(max(index - 1, 0))
+        if p1 - p0 == s1 - s0:
+            return s0 + min(index - p0, p1 - p0)
+        return s1
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source (start, end) offsets, end exclusive, of prose ``text[start:end]``."""
+        if not self.segments:
+            return 0, 0
+        end = max(end, start + 1)
+        return self.source_start(start), self.source_end(end)
+
+    def is_opaque(self, start: int, end: int) -> bool:
+        """Whether prose ``text[start:end]`` overlaps a code placeholder."""
+        return any(s < end and start < e for s, e in self.opaque)
