@@ -78,7 +78,7 @@ def check(paths, output_format, fail_on, select, ignore, rules_dir, color, quiet
     output = FORMATTERS[output_format](report)
     if quiet and output_format == "text":
         output = "".join(line + "\n" for line in output.splitlines()[:-1])
-    click.echo(output, nl=False)
+    click.echo(output, nl=False, color=report.color)
     if not quiet:
         for notice in notices:
             click.echo(f"wblint: note: {notice}", err=True)

@@ -1,0 +1,129 @@
+"""The command line as a user meets it: output, exit codes, formats, selection."""
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import SAMPLES
+
+LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<id>WB\d+) (?P<name>[a-z-]+) (?P<msg>.+) \[(?P<sev>error|warning|info)\]$")
+
+
+def test_clean_draft_exits_zero(run_cli):
+    result = run_cli("check", str(SAMPLES / "clean-prfaq.md"))
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "No problems found in 1 file."
+
+
+def test_samples_folder_flags_each_bad_draft_and_not_the_clean_one(run_cli):
+    result = run_cli("check", str(SAMPLES))
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    findings = [LINE.match(line) for line in lines[:-1]]
+    assert all(findings), lines
+    flagged = {m["path"].rsplit("/", 1)[-1]: set() for m in findings}
+    for m in findings:
+        flagged[m["path"].rsplit("/", 1)[-1]].add(m["name"])
+    assert "clean-prfaq.md" not in flagged
+    assert flagged["bad-no-headline.md"] >= {"heading-present"}
+    assert flagged["bad-subheading.md"] >= {"subheading-one-sentence"}
+    assert flagged["bad-too-long.md"] >= {"length"}
+    assert flagged["bad-no-customer-quote.md"] >= {"customer-quote"}
+    assert flagged["bad-jargon.md"] >= {"jargon-density"}
+    assert re.match(r"^\d+ problems \(\d+ errors?, \d+ warnings?\) in 5 files$", lines[-1])
+
+
+def test_findings_sorted_by_path_then_position(run_cli):
+    result = run_cli("check", "--format", "json", str(SAMPLES))
+    data = json.loads(result.output)
+    keys = [(d["path"], d["line"], d["column"]) for d in data]
+    assert keys == sorted(keys)
+
+
+def test_json_fields(run_cli):
+    result = run_cli("check", "--format", "json", str(SAMPLES / "bad-subheading.md"))
+    assert result.exit_code == 1
+    [finding] = [d for d in json.loads(result.output) if d["name"] == "subheading-one-sentence"]
+    assert finding == {
+        "path": finding["path"], "line": 3, "column": 4, "end_line": 3, "end_column": 88,
+        "rule": "WB102", "name": "subheading-one-sentence", "severity": "error",
+        "message": "Sub-heading has 2 sentences; keep it to one",
+    }
+    assert finding["path"].endswith("bad-subheading.md")
+
+
+def test_fail_on_sets_the_failing_level(run_cli):
+    draft = str(SAMPLES / "bad-jargon.md")  # warnings only
+    assert run_cli("check", draft).exit_code == 1
+    assert run_cli("check", "--fail-on", "error", draft).exit_code == 0
+    assert run_cli("check", "--fail-on", "info", draft).exit_code == 1
+
+
+def test_select_and_ignore(run_cli):
+    draft = str(SAMPLES / "bad-jargon.md")
+    assert run_cli("check", "--select", "heading-present", draft).exit_code == 0
+    assert run_cli("check", "--ignore", "WB301", draft).exit_code == 0
+    assert run_cli("check", "--ignore", "style", draft).exit_code == 0
+    result = run_cli("check", "--select", "jargon-densty", draft)
+    assert result.exit_code == 2
+    assert "did you mean 'jargon-density'" in result.stderr
+
+
+def test_bad_usage_exits_two(run_cli, tmp_path):
+    assert run_cli("check", "--format", "xml", str(tmp_path)).exit_code == 2
+    assert run_cli("check", "--fail-on", "never", str(tmp_path)).exit_code == 2
+    result = run_cli("check", str(tmp_path / "missing.md"))
+    assert result.exit_code == 2 and "missing.md" in result.stderr
+
+
+def test_directories_skip_hidden_node_modules_and_gitignored(run_cli, tmp_path):
+    bad = "Just a paragraph with no headline at all.\n"
+    for rel in ("docs/a.md", "docs/.hidden/b.md", "docs/node_modules/c.md", "docs/build/d.md", "docs/e.markdown",
+                "docs/notes.txt"):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(bad, encoding="utf-8")
+    (tmp_path / "docs" / ".gitignore").write_text("build/\n", encoding="utf-8")
+    result = run_cli("check", "--format", "json", "--select", "heading-present", str(tmp_path / "docs"))
+    paths = sorted({d["path"].rsplit("/", 1)[-1] for d in json.loads(result.output)})
+    assert paths == ["a.md", "e.markdown"]
+
+
+def test_color_only_on_request_or_terminal(run_cli):
+    draft = str(SAMPLES / "bad-subheading.md")
+    assert "\x1b[" not in run_cli("check", draft).output  # CliRunner is not a terminal
+    assert "\x1b[" in run_cli("check", "--color", "always", draft).output
+    assert "\x1b[" not in run_cli("check", "--color", "auto", draft, env={"NO_COLOR": "1"}).output
+
+
+def test_quiet_prints_findings_only(run_cli):
+    result = run_cli("check", "--quiet", str(SAMPLES / "clean-prfaq.md"))
+    assert result.output == "" and result.exit_code == 0
+
+
+def test_rules_lists_every_rule(run_cli, ruleset):
+    result = run_cli("rules")
+    assert result.exit_code == 0
+    for name in ("heading-present", "subheading-one-sentence", "length", "customer-quote", "jargon-density"):
+        assert re.search(rf"^WB\d+\s+{name}\s+(error|warning|info)\s+\S", result.output, re.M), name
+    assert len(result.output.strip().splitlines()) == len(ruleset.rules) + 1
+
+
+def test_explain_shows_rationale_options_and_examples(run_cli):
+    result = run_cli("explain", "jargon-density")
+    assert result.exit_code == 0
+    for part in ("WB301 jargon-density", "Why", "Options (defaults)", "max_per_100_words = 1.5", "Bad", "Good"):
+        assert part in result.output
+    assert run_cli("explain", "WB301").output == result.output
+    missing = run_cli("explain", "jargon")
+    assert missing.exit_code == 2 and "did you mean" in missing.stderr
+
+
+def test_version_and_module_entry_point():
+    import subprocess
+    import sys
+
+    import wblint
+
+    out = subprocess.run([sys.executable, "-m", "wblint", "--version"], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == f"wblint, version {wblint.__version__}"

@@ -1,0 +1,98 @@
+"""The document model: blocks, prose and exact source positions."""
+from __future__ import annotations
+
+from wblint.anatomy import analyse
+from wblint.document import parse_document
+
+
+def _spans(doc, block):
+    return [doc.text[s:e] for s, e in (block.prose.source_span(0, len(block.prose.text)),)]
+
+
+def test_prose_excludes_code_urls_and_comments():
+    doc = parse_document("d.md", "Run `pip install x` then see https://x.example/a and [docs](http://y.example) <!-- hide -->\n")
+    prose = doc.blocks[0].prose
+    assert "pip install" not in prose.text
+    assert "x.example" not in prose.text and "y.example" not in prose.text
+    assert "hide" not in prose.text
+    assert "docs" in prose.text
+    assert [c.text for c in doc.comments] == ["hide"]
+
+
+def test_every_prose_character_maps_to_its_source_character():
+    text = "Some *emphasis*, a [link](http://x) and **bold** text.\nSecond line\\! &amp; done.\n"
+    doc = parse_document("d.md", text)
+    prose = doc.blocks[0].prose
+    for i, ch in enumerate(prose.text):
+        start, end = prose.source_span(i, i + 1)
+        source = doc.text[start:end]
+        if ch == " " and source == "\n":
+            continue
+        assert source in (ch, "\\" + ch) or (ch == "&" and source == "&amp;"), (i, ch, source)
+
+
+def test_positions_survive_crlf_and_lone_cr():
+    for newline in ("\r\n", "\r"):
+        text = newline.join(["# Title here", "", "Para one.", "", "Para *two* ends."]) + newline
+        doc = parse_document("d.md", text)
+        para = [b for b in doc.blocks if b.kind == "paragraph"][1]
+        start, _ = para.prose.source_span(para.prose.text.index("two"), para.prose.text.index("two") + 3)
+        assert doc.source.position(start) == (5, 7)
+
+
+def test_blocks_inside_lists_and_block_quotes_keep_columns():
+    doc = parse_document("d.md", "> - first item\n>   continues here\n")
+    block = doc.blocks[0]
+    assert block.quote_depth == 1 and block.list_depth == 1
+    i = block.prose.text.index("continues")
+    assert doc.source.position(block.prose.source_start(i)) == (2, 5)
+
+
+def test_table_cells_are_separate_blocks_with_positions():
+    doc = parse_document("d.md", "| a | b |\n|---|---|\n| cell | other |\n")
+    cells = [b for b in doc.blocks if b.kind == "table_cell"]
+    assert [c.text for c in cells] == ["a", "b", "cell", "other"]
+    assert doc.source.position(cells[3].prose.source_start(0)) == (3, 10)
+
+
+def test_front_matter_is_parsed_and_not_prose():
+    doc = parse_document("d.md", "---\ntype: prfaq\ntitle: Hello World Launch Today\n---\n\nBody text.\n")
+    assert doc.front_matter == {"type": "prfaq", "title": "Hello World Launch Today"}
+    assert doc.declared_kind() == "prfaq"
+    assert [b.text for b in doc.blocks if b.prose] == ["Body text."]
+
+
+def test_malformed_front_matter_is_reported_not_raised():
+    doc = parse_document("d.md", "---\ntype: [prfaq\n---\n\nBody.\n")
+    assert doc.front_matter_error and "front matter" in doc.front_matter_error
+    assert doc.front_matter_line >= 2
+
+
+def test_headline_from_front_matter_points_at_the_title():
+    text = "---\ntype: press-release\ntitle: Acme Ledger Closes the Books\n---\n\nBody.\n"
+    doc = parse_document("d.md", text)
+    anatomy = analyse(doc)
+    start, end = anatomy.headline.prose.source_span(0, len(anatomy.headline.text))
+    assert doc.text[start:end] == "Acme Ledger Closes the Books"
+    assert anatomy.headline_cue == "front matter title"
+
+
+def test_press_release_and_faq_split():
+    text = "# Head line for a product\n\n## Sub line.\n\nLead paragraph.\n\n## FAQ\n\n### Why?\n\nBecause.\n"
+    anatomy = analyse(parse_document("d.md", text))
+    assert anatomy.kind == "prfaq"
+    assert anatomy.subheading.text == "Sub line."
+    assert anatomy.summary.text == "Lead paragraph."
+    assert [b.text for b in anatomy.faq] == ["FAQ", "Why?", "Because."]
+    assert all(b.text != "Because." for b in anatomy.press_release)
+
+
+def test_quotes_with_speaker_role_and_audience():
+    text = (
+        "# Acme Ledger Closes the Books\n\n"
+        '"Ledger is the product our team is proudest of," said Dana Ortiz, CEO of Acme.\n\n'
+        '"I close my books on Friday now, not Sunday," said Sam Lee, owner of a bakery in Dayton.\n'
+    )
+    quotes = analyse(parse_document("d.md", text)).quotes
+    assert [(q.speaker, q.audience) for q in quotes] == [("Dana Ortiz", "spokesperson"), ("Sam Lee", "customer")]
+    assert quotes[0].role == "CEO of Acme"
