@@ -27,3 +27,9 @@ def run_cli():
         return runner.invoke(main, list(args), env=env, input=input, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _no_result_cache(monkeypatch):
+    """Tests lint afresh unless they test the cache (which passes --cache-dir itself)."""
+    monkeypatch.setenv("WBLINT_NO_CACHE", "1")

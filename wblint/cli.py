@@ -54,14 +54,20 @@ def main() -> None:
               help="A directory of your own rule packs (repeatable).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary line or notices.")
-def check(paths, output_format, fail_on, select, ignore, rules_dir, color, quiet) -> None:
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes to lint with (default: the number of CPUs).")
+@click.option("--no-cache", is_flag=True, envvar="WBLINT_NO_CACHE",
+              help="Lint every file again; neither read nor write the cache.")
+@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None, envvar="WBLINT_CACHE_DIR",
+              help="Where results are cached (default: .wblint_cache at the project root).")
+def check(paths, output_format, fail_on, select, ignore, rules_dir, color, quiet, jobs, no_cache, cache_dir) -> None:
     """Lint Markdown drafts (files, or directories scanned recursively)."""
     from .config import Config, activate
-    from .discover import discover
     from .engine import Linter
     from .formats import FORMATTERS, Report
     from .nlp import ModelError
     from .rules import load_rules
+    from .scan import lint_tree
 
     config = Config(select=_split(select) or None, ignore=_split(ignore), rules_dirs=list(rules_dir))
     try:
@@ -75,7 +81,8 @@ def check(paths, output_format, fail_on, select, ignore, rules_dir, color, quiet
     notices = []
     linter = Linter(active, config, notice=notices.append)
     try:
-        files = list(linter.lint_paths(discover(list(paths) or [Path(".")]), display=_display_path))
+        files = lint_tree(linter, list(paths) or [Path(".")], _display_path, jobs=jobs,
+                          use_cache=not no_cache, cache_dir=cache_dir, progress=not quiet)
     except ModelError as exc:
         _fail_usage(exc)
     report = Report(files, color=_use_color(color, sys.stdout), rules=tuple(active))
