@@ -25,9 +25,11 @@ from .document import Document, parse_document
 from .kinds import Context, Finding
 from .prefilter import pieces as split_pieces
 from .source import DecodeError, SourceText, decode
+from .userregex import RegexTimeout
 
 CHUNK_SIZE = 16
 INTERNAL_ERROR = ("WB003", "internal-error")
+RULE_TIMEOUT = ("WB004", "rule-timeout")
 # A Working Backwards draft is 5-30 KB; past this a file is reported, not linted (the parse
 # of a 10 MB file would take minutes and gigabytes).
 MAX_DRAFT_BYTES = 1_000_000
@@ -240,6 +242,10 @@ class Linter:
         context = Context(parsed.document, parsed.anatomy, rule, rule.options, annotations.docs, annotations.pieces)
         try:
             findings = list(rule.rule.kind_spec.check(context))
+        except RegexTimeout as exc:  # a user's pattern that backtracks: stopped, reported
+            return [_file_error(parsed.path, RULE_TIMEOUT,
+                                f"rule {rule.name} ({rule.rule.source}:{rule.rule.line}): {exc} on this file and "
+                                "was stopped; rewrite it without nested repetition like (a+)+")]
         except Exception as exc:  # a bug in one rule must not stop the scan
             return [_file_error(parsed.path, INTERNAL_ERROR,
                                 f"rule {rule.name} failed ({type(exc).__name__}: {exc}); please report this")]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator
@@ -43,11 +42,12 @@ class Option:
         if self.choices and value not in self.choices:
             return f"expected one of {', '.join(self.choices)}, got {value!r}"
         if self.type in ("regex", "regex-list"):
+            from ..userregex import syntax_error
+
             for pattern in [value] if isinstance(value, str) else value:
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    return f"invalid regular expression {pattern!r}: {exc}"
+                problem = syntax_error(pattern)
+                if problem is not None:
+                    return f"invalid regular expression {pattern!r}: {problem}"
         return None
 
 
