@@ -57,7 +57,10 @@ def _walk(root: Path, exclude: pathspec.PathSpec | None) -> Iterator[Path]:
         subdirs = []
         for entry in entries:
             path = Path(entry.path)
-            is_dir = entry.is_dir()
+            try:
+                is_dir = entry.is_dir()
+            except OSError:  # a link to itself, say: reported as a file that cannot be read
+                is_dir = False
             if entry.name.startswith(".") or (is_dir and entry.name in SKIP_DIRS):
                 continue
             if _ignored(path, is_dir, specs, root, exclude):

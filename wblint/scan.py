@@ -74,7 +74,10 @@ class _Runner:
     # -- reading and the cache ----------------------------------------------------------
 
     def _slot(self, path: Path, display: Callable[[Path], str]) -> _Slot:
-        shown = display(path)
+        try:
+            shown = display(path)
+        except (OSError, RuntimeError, ValueError):  # resolving a symlink loop, say
+            shown = str(path)
         data, problem = read_draft(path)
         if problem is not None:
             return _Slot(shown, [Diagnostic(shown, 1, 1, 1, 1, *READ_ERROR, Severity.ERROR, problem)])
