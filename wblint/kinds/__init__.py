@@ -150,7 +150,7 @@ class Context:
                 for offset, doc, selected_by in self._pieces.get(id(block.prose), ()):
                     if name not in selected_by:
                         continue
-                    for span in doc.sents:
+                    for span in _sents(doc):
                         if span.text.strip():
                             yield Sentence(block, span, offset)
             return
@@ -158,7 +158,7 @@ class Context:
             doc = self.spacy_doc(block)
             if doc is None:
                 continue
-            for span in doc.sents:
+            for span in _sents(doc):
                 if span.text.strip():
                     yield Sentence(block, span)
 
@@ -185,6 +185,14 @@ class Context:
             lead = len(text) - len(text.lstrip())
             return self.report_in(block, lead, len(text.rstrip()), **fields)
         return self.report(block.start, block.end, **fields)
+
+
+def _sents(doc) -> Iterable[Any]:
+    """The sentences of a Doc; the whole Doc when no component set boundaries (a piece
+    tagged without the parser or senter is one sentence by construction)."""
+    if doc.has_annotation("SENT_START"):
+        return doc.sents
+    return [doc[:]] if len(doc) else []
 
 
 @lru_cache(maxsize=1)
