@@ -119,3 +119,22 @@ def test_random_bytes_are_linted_or_reported(data):
         assert [d.name for d in found] == ["read-error"]
         return
     _inside(decode(data), found)
+
+
+def test_linkify_shortcut_changes_no_parse():
+    """document.markdown_parser skips linkify-it's slow pretest when no link is possible."""
+    from wblint.document import markdown_parser
+
+    md = markdown_parser()
+    texts = EXAMPLES + [
+        "see //example.com, a@b.co, http://x.org/a_b, www.foo.com, foo.com, mailto:x@y.z, ftp://a.b/c and mailto:foo",
+        "Amazon.com and e.g. U.S. customers", "<https://a.b> [x](http://c.d) `http://e.f`",
+    ]
+    fast = [[t.as_dict() for t in md.parse(text)] for text in texts]
+    shortcut = md.linkify.pretest
+    md.linkify.pretest = type(md.linkify).pretest.__get__(md.linkify)
+    try:
+        slow = [[t.as_dict() for t in md.parse(text)] for text in texts]
+    finally:
+        md.linkify.pretest = shortcut
+    assert fast == slow
