@@ -1,0 +1,57 @@
+"""sentence-length: sentences longer than ``max_words`` words.
+
+Words are what a reader counts: whitespace-separated pieces with a letter or digit
+("U.S.", "3,000" and "re-run" are one word each; a code span or URL is one word).
+Sentences come from spaCy, so "Dr." and "U.S." do not end one.  A sentence wholly
+inside a quotation is skipped unless ``include_quotes``.  Text matched by an
+``ignore`` pattern (the dateline "SEATTLE, WA — March 3, 2027 —") is not counted.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from . import Context, Finding, Kind, Option
+from ._language import include_quotes_option
+
+WORD = re.compile(r"\S*[^\W_]\S*")
+
+
+def words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def _blank(text: str, patterns: list[re.Pattern[str]]) -> str:
+    for pattern in patterns:
+        text = pattern.sub(" ", text)
+    return text
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    limit = ctx.options["max_words"]
+    ignore = [re.compile(p) for p in ctx.options["ignore"]]
+    for sentence in ctx.sentences():
+        text = sentence.text
+        count = words(text)
+        if count > limit and ignore:
+            count = words(_blank(text, ignore))
+        if count <= limit:
+            continue
+        start = sentence.span.start_char + (len(text) - len(text.lstrip()))
+        end = sentence.span.start_char + len(text.rstrip())
+        if not ctx.options["include_quotes"] and ctx.in_quote(sentence.block, start, end):
+            continue
+        yield ctx.report_in(sentence.block, start, end, count=count, over=count - limit)
+
+
+KIND = Kind(
+    name="sentence-length",
+    summary="Sentences stay under a word limit.",
+    check=check,
+    options={
+        "max_words": Option("int", 30, "most words allowed in one sentence"),
+        "ignore": Option("regex-list", [], "text that does not count as words (a dateline)"),
+        "include_quotes": include_quotes_option(True),
+    },
+    needs=frozenset({"sentences"}),
+)
