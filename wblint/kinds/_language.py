@@ -10,6 +10,7 @@ word list entry never matches inside a proper name the writer capitalised
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
@@ -54,6 +55,51 @@ def report_tokens(ctx: Context, sentence: Sentence, first: Any, last: Any, repla
     return ctx.report_in(sentence.block, start, end, replacement, text=text, **fields)
 
 
+# -- word lists with grammar -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """How a listed word must be used to count (a word list entry in a rule's options).
+
+    Written in YAML as a list of parts of speech (``[ADV]``; empty: any), or as a
+    mapping ``{pos: [...], deps: [...], skip_clauses: [...], skip_in_past: bool}``.
+    """
+
+    pos: tuple[str, ...] = ()  # Universal POS or Penn tags it must have
+    deps: frozenset[str] = frozenset()  # dependency labels it must have (needs the parse)
+    skip_clauses: frozenset[str] = frozenset()  # not when it or its head has these labels (needs the parse)
+    skip_in_past: bool = False  # not in a sentence told in the past tense
+
+    def fits(self, token: Any) -> bool:
+        if self.pos and token.pos_ not in self.pos and token.tag_ not in self.pos:
+            return False
+        if self.deps and token.dep_ not in self.deps:
+            return False
+        if self.skip_clauses and (token.dep_ in self.skip_clauses or token.head.dep_ in self.skip_clauses):
+            return False
+        if self.skip_in_past and any(t.tag_ == "VBD" for t in token.sent):
+            return False
+        return True
+
+
+def _listed(value: Any) -> tuple[str, ...]:
+    if value is None or value in ("", "any"):
+        return ()
+    return (value,) if isinstance(value, str) else tuple(str(v) for v in value)
+
+
+def term(value: Any) -> Term:
+    if isinstance(value, dict):
+        return Term(_listed(value.get("pos")), frozenset(_listed(value.get("deps"))),
+                    frozenset(_listed(value.get("skip_clauses"))), bool(value.get("skip_in_past", False)))
+    return Term(_listed(value))
+
+
+def terms_option(value: dict) -> dict[str, Term]:
+    return {str(word).lower(): term(spec) for word, spec in value.items()}
+
+
 # -- names, sentence starts, numbers ---------------------------------------------------
 
 OPENERS = {'"', "\u201c", "\u2018", "'", "(", "[", ":", "\u2014", "\u2013", "-", "*", "\u2022", ";"}
@@ -76,20 +122,21 @@ def title_case(span: Any) -> bool:
     words = [t for t in span if t.is_alpha and len(t.text) > 3]
     if len(words) < 3:
         return False
-    return sum(1 for t in words if t.text[:1].isupper()) >= 0.6 * len(words)
+    return sum(1 for t in words if t.text[:1].isupper()) >= 0.8 * len(words)
 
 
 def is_name_part(token: Any) -> bool:
     """The token is part of a proper name: tagged so, or a common word the writer capitalised
     mid-sentence ("Many Hands Pantry", "Best Western"), or a capitalised sentence opener
-    joined to a following name ("Best Buy lets ...").  Title-case spans (headlines) carry
-    no signal in their capitals, so there only the tagger decides."""
+    joined to a following name ("Best Buy lets ...").  In title-case spans (headlines)
+    capitals carry no signal and the tagger calls most words names, so there no word
+    counts as a name: a listed word in a headline is read as the word."""
+    if title_case(token.sent):
+        return False
     if token.tag_ in ("NNP", "NNPS") or token.pos_ == "PROPN":
         return True
     text = token.text
     if not text[:1].isupper() or (text.isupper() and len(text) > 1):
-        return False
-    if title_case(token.sent):
         return False
     if not is_sentence_start(token):
         return True

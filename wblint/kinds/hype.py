@@ -33,19 +33,14 @@ import re
 from typing import Any, Iterator
 
 from . import Context, Finding, Kind, Option
-from ._language import (alternation, has_number, include_quotes_option, inside, is_name_part, phrase_pattern,
-                        readable, report_tokens, sentences, spans, tokens_in)
+from ._language import (has_number, include_quotes_option, inside, is_name_part, phrase_pattern, readable,
+                        report_tokens, sentences, spans, terms_option, tokens_in)
 
 RANK_WORDS = {"first", "only"}
 
 
-def _terms(value: dict) -> dict[str, list[str]]:
-    return {str(k).lower(): ([] if v in (None, "", "any") else [v] if isinstance(v, str) else list(v))
-            for k, v in value.items()}
-
-
 def candidates(options: dict) -> re.Pattern[str]:
-    words = list(_terms({**options["terms"], **options["claims"]}))
+    words = list(terms_option({**options["terms"], **options["claims"]}))
     listed = phrase_pattern(tuple(words))
     shapes = r"\b\w*(?:est|most)\b|\b(?:best|worst|least|first|only)\b"
     return re.compile((listed.pattern + "|" if listed else "") + shapes, re.IGNORECASE)
@@ -63,8 +58,7 @@ def _listed(ctx: Context, sentence, pattern, terms, excepted) -> Iterator[tuple[
         if not tokens or any(is_name_part(t) for t in tokens):
             continue
         term = next((t for t, p in singles.items() if p.fullmatch(match.group(0))), "")
-        allowed = terms.get(term, [])
-        if allowed and tokens[0].pos_ not in allowed and tokens[0].tag_ not in allowed:
+        if term in terms and not terms[term].fits(tokens[0]):
             continue
         yield tokens, term
 
@@ -135,8 +129,8 @@ def _rank_claims(ctx: Context, sentence, excepted) -> Iterator[list]:
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    terms = _terms(ctx.options["terms"])
-    claims = _terms(ctx.options["claims"])
+    terms = terms_option(ctx.options["terms"])
+    claims = terms_option(ctx.options["claims"])
     neutral = {w.lower() for w in ctx.options["neutral"]}
     claim_possessors = {w.lower() for w in ctx.options["claim_possessors"]}
     offer_verbs = {w.lower() for w in ctx.options["offer_verbs"]}
@@ -178,8 +172,8 @@ KIND = Kind(
     summary="Puffery, and superlative or rank claims with no number or evidence in their sentence.",
     check=check,
     options={
-        "terms": Option("map", {}, "puffery -> parts of speech it is flagged as ([] = any); always flagged"),
-        "claims": Option("map", {}, "rank claims -> parts of speech; let through with evidence"),
+        "terms": Option("map", {}, "puffery -> parts of speech ([] = any) or {pos, deps}; always flagged"),
+        "claims": Option("map", {}, "rank claims -> parts of speech or {pos, deps}; let through with evidence"),
         "neutral": Option("str-list", [], "superlatives of place, time or quantity that claim nothing"),
         "claim_possessors": Option("str-list", [], "owners that make a superlative a claim ('the world's fastest')"),
         "offer_verbs": Option("str-list", [], "verbs whose object is what the product offers ('delivers the most"

@@ -2,8 +2,8 @@
 
 Words are what a reader counts: whitespace-separated pieces with a letter or digit
 ("U.S.", "3,000" and "re-run" are one word each; a code span or URL is one word).
-Sentences come from spaCy, so "Dr." and "U.S." do not end one.  A sentence wholly
-inside a quotation is skipped unless ``include_quotes``.  Text matched by an
+Sentences come from spaCy, so "Dr." and "U.S." do not end one.  Without
+``include_quotes`` the words inside quotation marks are not counted.  Text matched by an
 ``ignore`` pattern (the dateline "SEATTLE, WA — March 3, 2027 —") is not counted.
 """
 from __future__ import annotations
@@ -21,9 +21,17 @@ def words(text: str) -> int:
     return len(WORD.findall(text))
 
 
-def _blank(text: str, patterns: list[re.Pattern[str]]) -> str:
+def _blank(ctx: Context, sentence, patterns: list[re.Pattern[str]]) -> str:
+    """The sentence with ignored text (and, without ``include_quotes``, quotations) blanked."""
+    text = sentence.text
     for pattern in patterns:
-        text = pattern.sub(" ", text)
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    if not ctx.options["include_quotes"]:
+        base = sentence.span.start_char
+        for start, end in ctx.anatomy.quote_ranges(sentence.block):
+            s, e = max(start - base, 0), min(end - base, len(text))
+            if s < e:
+                text = text[:s] + " " * (e - s) + text[e:]
     return text
 
 
@@ -33,14 +41,14 @@ def check(ctx: Context) -> Iterator[Finding]:
     for sentence in ctx.sentences():
         text = sentence.text
         count = words(text)
-        if count > limit and ignore:
-            count = words(_blank(text, ignore))
         if count <= limit:
             continue
         start = sentence.span.start_char + (len(text) - len(text.lstrip()))
         end = sentence.span.start_char + len(text.rstrip())
-        if not ctx.options["include_quotes"] and ctx.in_quote(sentence.block, start, end):
-            continue
+        if ignore or not ctx.options["include_quotes"]:
+            count = words(_blank(ctx, sentence, ignore))
+            if count <= limit:
+                continue
         yield ctx.report_in(sentence.block, start, end, count=count, over=count - limit)
 
 
