@@ -69,7 +69,7 @@ class Term:
     pos: tuple[str, ...] = ()  # Universal POS or Penn tags it must have
     deps: frozenset[str] = frozenset()  # dependency labels it must have (needs the parse)
     skip_clauses: frozenset[str] = frozenset()  # not when it or its head has these labels (needs the parse)
-    skip_in_past: bool = False  # not in a sentence told in the past tense
+    skip_in_past: bool = False  # not in a sentence told in the past tense, nor before "have" + participle
 
     def fits(self, token: Any) -> bool:
         if self.pos and token.pos_ not in self.pos and token.tag_ not in self.pos:
@@ -78,9 +78,16 @@ class Term:
             return False
         if self.skip_clauses and (token.dep_ in self.skip_clauses or token.head.dep_ in self.skip_clauses):
             return False
-        if self.skip_in_past and any(t.tag_ == "VBD" for t in token.sent):
+        if self.skip_in_past and (any(t.tag_ == "VBD" for t in token.sent) or _perfect_after(token)):
             return False
         return True
+
+
+def _perfect_after(token: Any) -> bool:
+    """'could (safely) have waited': a modal with the perfect looks back, it does not hedge."""
+    following = [t for t in token.doc[token.i + 1:min(token.i + 5, token.sent.end)] if t.pos_ != "ADV"
+                 and t.tag_ != "RB"]
+    return len(following) >= 2 and following[0].lower_ == "have" and following[1].tag_ == "VBN"
 
 
 def _listed(value: Any) -> tuple[str, ...]:

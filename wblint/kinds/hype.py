@@ -17,7 +17,8 @@ Three things are flagged:
   latest, oldest); the quantifier "most"/"least" ("most people"); superlatives
   that set the scene rather than sit where claims are made -- a claim is in the
   predicate ("X is the fastest way") or is what the product offers (the object of
-  ``offer_verbs``: "delivers the most reliable builds"), so "on the coldest
+  ``offer_verbs``: "delivers the most reliable builds"), or names its comparison
+  domain (``claim_scopes``: "the lowest fees in the industry"), so "on the coldest
   mornings", "avoid the busiest hours" and "Rotterdam's busiest stations" are not
   (but ``claim_possessors`` such as "the world's fastest" claim); "first"
   and "only" as the subject ("the first colleague to accept gets the swap"); fixed
@@ -71,7 +72,7 @@ def _in_compound(token: Any) -> bool:
     return after or before
 
 
-def _setting(noun: Any, claim_possessors: set[str], offer_verbs: set[str]) -> bool:
+def _setting(noun: Any, claim_possessors: set[str], offer_verbs: set[str], scopes: Any = None) -> bool:
     """A superlative that describes the scene rather than claims a rank.  Claims sit in
     the predicate ('X is the fastest way', 'X is fastest') or are what the product offers
     ('delivers the most reliable builds': the object of an ``offer_verbs`` verb).  Scene:
@@ -81,6 +82,10 @@ def _setting(noun: Any, claim_possessors: set[str], offer_verbs: set[str]) -> bo
     for child in noun.children:
         if child.dep_ == "poss" and child.lemma_.lower() not in claim_possessors:
             return True
+    if scopes is not None:
+        phrase = noun.doc[noun.left_edge.i:noun.right_edge.i + 1].text
+        if scopes.search(phrase):
+            return False  # "the lowest fees in the industry": a comparison domain makes it a claim
     if noun.dep_ in ("attr", "acomp", "appos", "ROOT", "oprd"):
         return False
     if noun.dep_ in ("dobj", "dative") and noun.head.lemma_.lower() in offer_verbs:
@@ -91,7 +96,7 @@ def _setting(noun: Any, claim_possessors: set[str], offer_verbs: set[str]) -> bo
 
 
 def _superlatives(ctx: Context, sentence, neutral: set[str], excepted, claim_possessors: set[str],
-                  offer_verbs: set[str]) -> Iterator[list]:
+                  offer_verbs: set[str], scopes: Any) -> Iterator[list]:
     for token in sentence.span:
         lower = token.text.lower()
         if not readable(ctx, sentence.block, token.idx, token.idx + len(token.text)):
@@ -104,11 +109,11 @@ def _superlatives(ctx: Context, sentence, neutral: set[str], excepted, claim_pos
             if following is not None and token.head.i == following.i and token.dep_ == "advmod" \
                     and following.pos_ in ("ADJ", "ADV") and following.text.lower() not in neutral \
                     and not _setting(following.head if following.dep_ == "amod" else following, claim_possessors,
-                                 offer_verbs):
+                                 offer_verbs, scopes):
                 yield [token, following]
         elif token.tag_ == "JJS" and lower not in neutral and token.lemma_.lower() not in neutral:
             noun = token.head if token.dep_ == "amod" else token
-            if not _setting(noun, claim_possessors, offer_verbs):
+            if not _setting(noun, claim_possessors, offer_verbs, scopes):
                 yield [token]
 
 
@@ -134,6 +139,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     neutral = {w.lower() for w in ctx.options["neutral"]}
     claim_possessors = {w.lower() for w in ctx.options["claim_possessors"]}
     offer_verbs = {w.lower() for w in ctx.options["offer_verbs"]}
+    scopes = phrase_pattern(tuple(ctx.options["claim_scopes"]))
     evidence = phrase_pattern(tuple(ctx.options["evidence"]))
     exceptions = phrase_pattern(tuple(ctx.options["exceptions"]))
     term_pattern, claim_pattern = phrase_pattern(tuple(terms)), phrase_pattern(tuple(claims))
@@ -155,7 +161,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not proven:
             for tokens, _ in _listed(ctx, sentence, claim_pattern, claims, excepted):
                 add(tokens, "claim")
-            for tokens in _superlatives(ctx, sentence, neutral, excepted, claim_possessors, offer_verbs):
+            for tokens in _superlatives(ctx, sentence, neutral, excepted, claim_possessors, offer_verbs, scopes):
                 add(tokens, "claim")
             for tokens in _rank_claims(ctx, sentence, excepted):
                 add(tokens, "claim")
@@ -176,6 +182,8 @@ KIND = Kind(
         "claims": Option("map", {}, "rank claims -> parts of speech or {pos, deps}; let through with evidence"),
         "neutral": Option("str-list", [], "superlatives of place, time or quantity that claim nothing"),
         "claim_possessors": Option("str-list", [], "owners that make a superlative a claim ('the world's fastest')"),
+        "claim_scopes": Option("str-list", [], "comparison domains that make a superlative a claim wherever it"
+                                               " stands ('in the industry', 'on the market')"),
         "offer_verbs": Option("str-list", [], "verbs whose object is what the product offers ('delivers the most"
                                               " reliable builds')"),
         "evidence": Option("str-list", [], "words that cite evidence (with a number they excuse a claim)"),

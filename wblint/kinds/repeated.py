@@ -2,7 +2,8 @@
 
 Only words separated by white space count ("Tap, tap, done" and "ready. Ready"
 do not).  The tagger tells a typo from grammar: the pair is fine when its two
-words play different parts ("had had", "that that", "log in in two seconds") or
+words play different parts ("had had", "that that", "log in in two seconds", where
+the first "in" is a particle right after its verb) or
 both belong to a name ("Walla Walla"); ``allow`` lists pairs that are always
 fine.  The fix keeps one of the two words.
 
@@ -37,8 +38,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 one = next((t for t in doc if t.idx == start), None)
                 two = next((t for t in doc if t.idx == match.start(3)), None)
                 if one is not None and two is not None:
-                    if one.tag_ != two.tag_:
-                        continue  # different parts: "had had", "log in in"
+                    particle_after_verb = one.i > 0 and one.doc[one.i - 1].pos_ in ("VERB", "AUX")
+                    if one.tag_ != two.tag_ and (one.tag_ != "RP" or particle_after_verb):
+                        continue  # different parts: "had had", "log in in" (a particle right after its verb)
                     if one.pos_ == "PROPN" and first[:1].isupper() and second[:1].isupper():
                         continue  # a name: "Walla Walla"
             yield ctx.report_in(block, start, end, first, text=match.group(0).replace("\n", " "), word=first)

@@ -1,7 +1,8 @@
 """sentence-length: sentences longer than ``max_words`` words.
 
-Words are what a reader counts: whitespace-separated pieces with a letter or digit
-("U.S.", "3,000" and "re-run" are one word each; a code span or URL is one word).
+Words are what a reader counts: pieces between spaces or dashes with a letter or
+digit ("U.S.", "3,000" and "re-run" are one word each; a code span or URL is one
+word; "fast—and" is two).
 Sentences come from spaCy, so "Dr." and "U.S." do not end one.  Without
 ``include_quotes`` the words inside quotation marks are not counted.  Text matched by an
 ``ignore`` pattern (the dateline "SEATTLE, WA — March 3, 2027 —") is not counted.
@@ -14,7 +15,7 @@ from typing import Iterator
 from . import Context, Finding, Kind, Option
 from ._language import include_quotes_option
 
-WORD = re.compile(r"\S*[^\W_]\S*")
+WORD = re.compile(r"[^\s\u2014\u2013]*[^\W_][^\s\u2014\u2013]*")
 
 
 def words(text: str) -> int:
