@@ -8,7 +8,9 @@ out"), in main, subordinate and relative clauses alike.
 
 Not passive: participles the tagger reads as adjectives ("is interested", "was
 tired"); ``stative`` participles that name a state, not an action ("is located",
-"is based", "is committed"), unless a by-phrase names who acts; a participle
+"is based", "is committed"), unless a by-phrase names who acts -- an entry with a
+preposition ("used to") is stative only with that preposition ("are used to long
+shifts", but "is used to cut costs" is passive); a participle
 graded by a degree adverb ("very concerned"); a participle describing a bare
 noun right after it ("were experienced cyclists"); ``raising`` participles with a
 "to" infinitive ("is set to launch", "is supposed to"); and idioms with "get"
@@ -46,7 +48,8 @@ def _describes_noun(verb: Any) -> bool:
 
 def passive_clauses(sentence_span: Any, options: dict) -> Iterator[tuple[Any, Any, Any]]:
     """(first token, last token, verb) of each passive clause in a spaCy sentence."""
-    stative = {w.lower() for w in options["stative"]}
+    stative = {w.lower() for w in options["stative"] if " " not in w.strip()}
+    with_prep = {tuple(w.lower().split()) for w in options["stative"] if " " in w.strip()}
     raising = {w.lower() for w in options["raising"]}
     idioms = {w.lower() for w in options["get_idioms"]}
     for verb in sentence_span:
@@ -58,6 +61,9 @@ def passive_clauses(sentence_span: Any, options: dict) -> Iterator[tuple[Any, An
         has_agent = any(c.dep_ == "agent" for c in verb.children)
         if (lemma in stative or text in stative) and not has_agent:
             continue
+        preps = {c.text.lower() for c in verb.children if c.dep_ == "prep" and c.tag_ == "IN"}
+        if any(word in (lemma, text) and prep in preps for word, prep in with_prep) and not has_agent:
+            continue  # "are used to long shifts" (but "is used to cut costs" is passive)
         if any(c.dep_ == "advmod" and c.text.lower() in DEGREE and c.i < verb.i for c in verb.children):
             continue
         if (lemma in raising or text in raising) and any(
@@ -90,7 +96,8 @@ KIND = Kind(
     summary="Passive clauses found in the dependency parse, each located from auxiliary to verb.",
     check=check,
     options={
-        "stative": Option("str-list", [], "participles that name a state, not an action (located, based)"),
+        "stative": Option("str-list", [], "participles that name a state, not an action (located, based); 'used to'"
+                                          " means: with the preposition 'to', not an infinitive"),
         "raising": Option("str-list", [], "participles that are not passive before a 'to' infinitive (set, supposed)"),
         "include_get": Option("bool", True, "count get-passives ('get paid')"),
         "get_idioms": Option("str-list", [], "participles that make an idiom with 'get', not a passive (started, lost)"),
