@@ -123,7 +123,8 @@ class Scorer:
 
 
 def table(scores: list[Score]) -> str:
-    lines = [f"{'rule':<24} {'half':<12} {'found':>5} {'missed':>6} {'false':>5} {'ok':>4} {'precision':>9} {'recall':>6}"]
+    lines = [f"{'rule':<24} {'half':<12} {'found':>5} {'missed':>6} {'false':>5} {'ok':>4} "
+             f"{'precision':>9} {'recall':>6}"]
     for s in scores:
         lines.append(f"{s.rule:<24} {s.half:<12} {s.found:>5} {len(s.missed):>6} {len(s.false_alarms):>5} "
                      f"{s.passed:>4} {s.precision:>9.2f} {s.recall:>6.2f}")

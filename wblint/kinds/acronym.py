@@ -144,7 +144,8 @@ KIND = Kind(
         "extra_allow": Option("str-list", [], "more known acronyms, added in your configuration"),
         "skip": Option("regex-list", [], "patterns of text that holds no acronyms (datelines)"),
         "skip_headings": Option("bool", True, "headings neither use nor define acronyms"),
-        "max_letters": Option("int", 5, "longer all-capital words are words in capitals (a keyword to text), not acronyms"),
+        "max_letters": Option("int", 5, "longer all-capital words are words in capitals (a keyword to text),"
+                                        " not acronyms"),
         "include_quotes": include_quotes_option(True),
     },
 )

@@ -91,7 +91,7 @@ def _setting(noun: Any, claim_possessors: set[str], offer_verbs: set[str], scope
     if noun.dep_ in ("dobj", "dative") and noun.head.lemma_.lower() in offer_verbs:
         return False
     if noun.dep_ == "conj":
-        return _setting(noun.head, claim_possessors, offer_verbs)
+        return _setting(noun.head, claim_possessors, offer_verbs, scopes)
     return True
 
 
@@ -186,7 +186,7 @@ KIND = Kind(
                                                " stands ('in the industry', 'on the market')"),
         "offer_verbs": Option("str-list", [], "verbs whose object is what the product offers ('delivers the most"
                                               " reliable builds')"),
-        "evidence": Option("str-list", [], "words that cite evidence (with a number they excuse a claim)"),
+        "evidence": Option("str-list", [], "words that cite evidence; they, like a number, excuse a claim"),
         "exceptions": Option("str-list", [], "fixed phrases that are not claims (best practices, at least)"),
         "skip_questions": Option("bool", True, "ignore sentences that are questions"),
         "include_quotes": include_quotes_option(False),

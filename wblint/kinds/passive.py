@@ -100,7 +100,8 @@ KIND = Kind(
                                           " means: with the preposition 'to', not an infinitive"),
         "raising": Option("str-list", [], "participles that are not passive before a 'to' infinitive (set, supposed)"),
         "include_get": Option("bool", True, "count get-passives ('get paid')"),
-        "get_idioms": Option("str-list", [], "participles that make an idiom with 'get', not a passive (started, lost)"),
+        "get_idioms": Option("str-list", [], "participles that make an idiom with 'get', not a passive"
+                                             " (started, lost)"),
         "include_quotes": include_quotes_option(False),
     },
     needs=frozenset({"sentences", "tags", "lemmas", "parse"}),
