@@ -36,10 +36,6 @@ def readable(ctx: Context, block: Any, start: int, end: int) -> bool:
     return True
 
 
-def token_readable(ctx: Context, sentence: Sentence, token: Any) -> bool:
-    return readable(ctx, sentence.block, token.idx, token.idx + len(token.text))
-
-
 def sentences(ctx: Context, candidates: re.Pattern[str] | None = None) -> Iterator[Sentence]:
     """The rule's sentences; with ``candidates``, only those its text matches."""
     for sentence in ctx.sentences():
@@ -155,7 +151,7 @@ def is_name_part(token: Any) -> bool:
 
 ORDINAL = re.compile(r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                      r"\w+teenth|\w+tieth|hundredth|thousandth|millionth|\d+(?:st|nd|rd|th))$", re.IGNORECASE)
-NUMBER_SYMBOLS = {"%", "$", "\u20ac", "\u00a3", "\u00a5", "percent", "x"}
+NUMBER_SYMBOLS = {"%", "$", "\u20ac", "\u00a3", "\u00a5", "percent"}
 
 
 def is_number(token: Any) -> bool:
@@ -164,7 +160,7 @@ def is_number(token: Any) -> bool:
         return False
     if token.like_num or token.tag_ == "CD" or any(c.isdigit() for c in token.text):
         return True
-    return token.text.lower() in NUMBER_SYMBOLS and token.text != "x"
+    return token.text.lower() in NUMBER_SYMBOLS
 
 
 def has_number(tokens: Iterable[Any]) -> bool:
