@@ -10,6 +10,7 @@ Kinds import heavy libraries (spaCy, textstat) inside functions only: ``wblint
 from __future__ import annotations
 
 import importlib
+import re  # noqa: F401 - named in Kind.candidates' annotation
 import pkgutil
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -69,29 +70,34 @@ class Kind:
     options: dict[str, Option] = field(default_factory=dict)
     needs: frozenset[str] = frozenset()  # NLP capabilities, see wblint.nlp.CAPABILITIES
     needs_for: Callable[[dict], Iterable[str]] | None = None  # when options change the needs
-    # The parse prefilter (wblint.prefilter).  ``candidates(text, options)`` is a cheap test
-    # on one sentence piece: True wherever this kind could report something in it (it may
-    # be True elsewhere too; it must never be False there).  A kind that declares it reads
-    # ``ctx.sentences()``: each piece that passes is annotated on its own, and pieces that
-    # fail are never tagged or parsed, nor yielded.  None (the default): every sentence,
-    # and the kind gets whole-block Docs (``ctx.spacy_doc``).
-    candidates: Callable[[str, dict], bool] | None = None
+    # The parse prefilter (wblint.prefilter).  ``candidates(options)`` gives a regex that
+    # matches (re.search) the text of every sentence piece where this kind could report
+    # something (it may match elsewhere too: over-select, never under-select), or None for
+    # "any sentence".  A kind that declares it reads ``ctx.sentences()``: each piece that
+    # matches is annotated on its own, and pieces that do not are never tagged or parsed,
+    # nor yielded.  No ``candidates`` (the default): the kind gets whole-block Docs.
+    candidates: Callable[[dict], "re.Pattern[str] | None"] | None = None
 
     def capabilities(self, options: dict) -> frozenset[str]:
         return frozenset(self.needs_for(options)) if self.needs_for else self.needs
 
     def is_candidate(self, text: str, options: dict) -> bool:
-        return self.candidates is None or bool(self.candidates(text, options))
+        if self.candidates is None:
+            return True
+        pattern = self.candidates(options)
+        return pattern is None or pattern.search(text) is not None
 
 
 @dataclass
 class Sentence:
     """A spaCy sentence inside one block's prose.
 
-    ``span.doc`` is the block's whole prose (``offset`` 0) or, for kinds with a
-    ``candidates`` test, one sentence piece of it starting at prose offset ``offset``.
-    Character offsets taken from spaCy (``token.idx``, ``span.start_char``) are
-    relative to ``span.doc``: pass them to ``source_span``/``prose_offset``.
+    ``span.doc`` is the block's whole prose or, for kinds with a ``candidates`` test,
+    one sentence piece of it, padded with white space to its place in the prose: in
+    both, character offsets from spaCy (``token.idx``, ``span.start_char``) are prose
+    offsets.  A piece's Doc holds that piece only: ``token.doc`` never reaches into the
+    sentences around it (token 0 is the pad when the piece does not open the block).
+    ``offset`` is for Docs that start elsewhere (none do today).
     """
 
     block: Any
@@ -127,7 +133,7 @@ class Context:
         self.rule = rule
         self.options = options
         self._docs = docs  # id(prose) -> spaCy Doc
-        # id(prose) -> [(prose offset, Doc of one piece, names of the rules that selected it)]
+        # id(prose) -> [(prose offset, padded Doc of one piece, names of the rules that selected it)]
         self._pieces = pieces or {}
 
     def blocks(self, scope: str | None = None) -> list:
@@ -147,12 +153,14 @@ class Context:
         if kind is not None and kind.candidates is not None:
             name = self.rule.name
             for block in self.blocks(scope):
-                for offset, doc, selected_by in self._pieces.get(id(block.prose), ()):
+                for piece_start, doc, selected_by in self._pieces.get(id(block.prose), ()):
                     if name not in selected_by:
                         continue
                     for span in _sents(doc):
+                        if piece_start and span.start == 0 and len(span) > 1:
+                            span = doc[1:span.end]  # leave out the pad
                         if span.text.strip():
-                            yield Sentence(block, span, offset)
+                            yield Sentence(block, span)
             return
         for block in self.blocks(scope):
             doc = self.spacy_doc(block)

@@ -1,8 +1,13 @@
-"""pattern: text matching a regular expression (for team rule packs); each match located.
+"""pattern: every match of a regular expression in the prose is reported.
 
-Patterns run over the prose of the blocks in scope (never code, URLs or front
-matter) with the ``regex`` package under a time limit (wblint.userregex): a pattern
-that backtracks catastrophically is stopped and reported, not left to hang the scan.
+For marks and fixed strings that need no grammar (exclamation marks, "!!!",
+"e.g."): ``patterns`` are searched in the prose a reader sees, so code spans,
+URLs, image syntax, HTML and front matter never match; quotations are read only
+with ``include_quotes``.
+
+Patterns may come from team rule packs, so they run with the ``regex`` package under a
+time limit (wblint.userregex): one that backtracks catastrophically is stopped and
+reported for that file, never left to hang the scan.
 """
 from __future__ import annotations
 
@@ -10,27 +15,26 @@ from typing import Iterator
 
 from ..userregex import find_all
 from . import Context, Finding, Kind, Option
+from ._language import include_quotes_option, readable
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    patterns = list(ctx.options["patterns"])
-    ignore_case = ctx.options["ignore_case"]
+    ignore_case = not ctx.options["case_sensitive"]
     for block in ctx.blocks():
-        prose = block.prose
-        if prose is None or not prose.text:
-            continue
-        for pattern in patterns:
-            for start, end, text in find_all(pattern, prose.text, ignore_case):
-                if not prose.is_opaque(start, end):
-                    yield ctx.report_in(block, start, end, match=text, pattern=pattern)
+        text = block.prose.text
+        for pattern in ctx.options["patterns"]:
+            for start, end, found in find_all(pattern, text, ignore_case):
+                if readable(ctx, block, start, end):
+                    yield ctx.report_in(block, start, end, text=found)
 
 
 KIND = Kind(
     name="pattern",
-    summary="Text matching any of the given regular expressions is flagged, each match located.",
+    summary="Every match of a regular expression in the prose (outside code, URLs and, optionally, quotes).",
     check=check,
     options={
-        "patterns": Option("regex-list", [], "regular expressions (Python syntax) to flag in prose"),
-        "ignore_case": Option("bool", True, "match without regard to case"),
+        "patterns": Option("regex-list", [], "regular expressions to report"),
+        "case_sensitive": Option("bool", True, "match case exactly"),
+        "include_quotes": include_quotes_option(False),
     },
 )

@@ -1,0 +1,60 @@
+"""repeated: a word written twice in a row ("the the"), across line breaks too.
+
+Only words separated by white space count ("Tap, tap, done" and "ready. Ready"
+do not).  The tagger tells a typo from grammar: the pair is fine when its two
+words play different parts ("had had", "that that", "log in in two seconds", where
+the first "in" is a particle right after its verb) or
+both belong to a name ("Walla Walla"); ``allow`` lists pairs that are always
+fine.  The fix keeps one of the two words.
+
+Prefilter: ``candidates`` is the doubled-word regex itself.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from . import Context, Finding, Kind, Option
+from ._language import include_quotes_option, readable
+
+DOUBLED = re.compile(r"(?<![\w\-'’])([^\W\d_]+)(\s+)(\1)(?![\w\-'’])", re.IGNORECASE)
+
+
+def candidates(options: dict) -> re.Pattern[str]:
+    return DOUBLED
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    allow = {" ".join(a.lower().split()) for a in ctx.options["allow"]}
+    # Tagged tokens by (block, prose offset): the prefilter tags only the sentences the
+    # doubled-word regex matches (a pair never straddles two: only white space parts it).
+    tagged = {(id(s.block), t.idx): t for s in ctx.sentences() for t in s.span}
+    for block in ctx.blocks():
+        text = block.prose.text
+        for match in DOUBLED.finditer(text):
+            start, end = match.span()
+            first, second = match.group(1), match.group(3)
+            if f"{first.lower()} {second.lower()}" in allow or not readable(ctx, block, start, end):
+                continue
+            one = tagged.get((id(block), start))
+            two = tagged.get((id(block), match.start(3)))
+            if one is not None and two is not None:
+                particle_after_verb = one.i > 0 and one.doc[one.i - 1].pos_ in ("VERB", "AUX")
+                if one.tag_ != two.tag_ and (one.tag_ != "RP" or particle_after_verb):
+                    continue  # different parts: "had had", "log in in" (a particle right after its verb)
+                if one.pos_ == "PROPN" and first[:1].isupper() and second[:1].isupper():
+                    continue  # a name: "Walla Walla"
+            yield ctx.report_in(block, start, end, first, text=match.group(0).replace("\n", " "), word=first)
+
+
+KIND = Kind(
+    name="repeated",
+    summary="A word written twice in a row.",
+    check=check,
+    options={
+        "allow": Option("str-list", [], "pairs that are always fine (had had)"),
+        "include_quotes": include_quotes_option(True),
+    },
+    needs=frozenset({"tags"}),
+    candidates=candidates,
+)
