@@ -257,7 +257,7 @@ def test_config_text_with_python_tags_is_refused():
 
 
 def test_invalid_user_regex_names_rule_and_file(run_cli, tmp_path):
-    directory = _pack(tmp_path, RULE.format(name="no-tbd", kind="pattern", message="Placeholder {match}",
+    directory = _pack(tmp_path, RULE.format(name="no-tbd", kind="pattern", message="Placeholder {text}",
                                             options="{patterns: ['TBD(']}"))
     result = run_cli("check", "--rules-dir", str(directory), str(SAMPLES / "clean-prfaq.md"))
     assert result.exit_code == 2
@@ -267,7 +267,7 @@ def test_invalid_user_regex_names_rule_and_file(run_cli, tmp_path):
 
 
 def test_user_regex_runs_and_locates_matches(run_cli, tmp_path):
-    directory = _pack(tmp_path, RULE.format(name="no-tbd", kind="pattern", message="Placeholder {match}",
+    directory = _pack(tmp_path, RULE.format(name="no-tbd", kind="pattern", message="Placeholder {text}",
                                             options="{patterns: ['\\bTBD\\b']}"))
     (tmp_path / "d.md").write_text("# Headline\n\nLaunch date: TBD, and `TBD` in code.\n", encoding="utf-8")
     _, found = _check_json(run_cli, tmp_path / "d.md", extra=("--rules-dir", str(directory), "--select", "no-tbd"))
@@ -278,7 +278,7 @@ def test_catastrophic_user_regex_is_stopped_and_reported(run_cli, tmp_path, monk
     from wblint import userregex
 
     monkeypatch.setattr(userregex, "MATCH_TIMEOUT", 0.3)
-    directory = _pack(tmp_path, RULE.format(name="slow-rule", kind="pattern", message="{match}",
+    directory = _pack(tmp_path, RULE.format(name="slow-rule", kind="pattern", message="{text}",
                                             options="{patterns: ['^(a|aa)+$']}"))
     (tmp_path / "slow.md").write_text("# Headline\n\n" + "a" * 80 + "b\n", encoding="utf-8")
     (tmp_path / "fine.md").write_text("# Headline\n\n" + "aaaa\n", encoding="utf-8")

@@ -67,6 +67,7 @@ class Linter:
         self.prefilter = os.environ.get(PREFILTER_ENV, "1") != "0" if prefilter is None else prefilter
         self._pipeline: nlp.Pipeline | None = None
         self._skipped_noted = False
+        self._candidates: dict[str, object] = {}
 
     # -- public ---------------------------------------------------------------------------
 
@@ -207,12 +208,15 @@ class Linter:
                         continue
                     if id(prose) not in split:
                         split[id(prose)] = split_pieces(prose.text)
+                    test = self._candidate_test(rule)
                     for start, end in split[id(prose)]:
                         text = prose.text[start:end]
-                        if self.prefilter and not kind.is_candidate(text, rule.options):
+                        if test is not None and test.search(text) is None:
                             continue
                         key = (id(prose), start)
-                        texts[key] = text
+                        # Padded to its place: token.idx and span.start_char are prose
+                        # offsets, as in a whole-block Doc (the pad is one space token).
+                        texts[key] = " " * start + text
                         needs.setdefault(key, set()).update(capabilities)
                         selected_by.setdefault(key, set()).add(rule.name)
         annotations = Annotations()
@@ -235,6 +239,14 @@ class Linter:
         for found in annotations.pieces.values():
             found.sort(key=lambda piece: piece[0])
         return annotations
+
+    def _candidate_test(self, rule: ActiveRule):
+        """The rule's prefilter regex (built once per rule), or None: every piece."""
+        if not self.prefilter:
+            return None
+        if rule.name not in self._candidates:
+            self._candidates[rule.name] = rule.rule.kind_spec.candidates(rule.options)
+        return self._candidates[rule.name]
 
     def _check(self, parsed: Parsed, rule: ActiveRule, annotations: Annotations) -> list[Diagnostic]:
         if not self._runnable(rule):

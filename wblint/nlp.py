@@ -11,6 +11,7 @@ import importlib.metadata
 import importlib.util
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -45,6 +46,7 @@ class Pipeline:
 
     def pipe(self, texts: Iterable[str], needs: Iterable[str] | None = None) -> Iterator[Any]:
         """Docs for ``texts``, running only the components behind ``needs`` (default: all loaded)."""
+        texts = (defuse(text) for text in texts)
         if needs is None or not self.trained:
             names = list(self.nlp.pipe_names)
             texts = _dumped(texts, names)
@@ -53,6 +55,23 @@ class Pipeline:
         texts = _dumped(texts, names)
         with self.nlp.select_pipes(enable=names):
             return iter(list(self.nlp.pipe(texts, batch_size=BATCH_SIZE)))
+
+
+LONGEST_RUN = 100  # characters without white space; no word is longer
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_RUN + 1))
+
+
+def defuse(text: str) -> str:
+    """``text`` with a space every ``LONGEST_RUN`` characters of any longer run without one.
+
+    spaCy's tokenizer strips punctuation off a token one character at a time, searching
+    the rest each time: quadratic, minutes for a run like "&#&#&#..." of 40,000 characters.
+    Such runs are never words; the length and so every offset stay the same.
+    """
+    if len(text) <= LONGEST_RUN or _LONG_RUN.search(text) is None:
+        return text
+    return _LONG_RUN.sub(
+        lambda m: "".join(" " if i % LONGEST_RUN == LONGEST_RUN - 1 else c for i, c in enumerate(m.group(0))), text)
 
 
 def _dumped(texts: Iterable[str], components: list[str]) -> Iterable[str]:
@@ -77,6 +96,18 @@ def components_for(needs: Iterable[str]) -> list[str]:
     for capability in CAPABILITIES:
         if capability in needs:
             wanted.extend(c for c in COMPONENTS[capability] if c not in wanted)
+    return wanted
+
+
+def components_to_load(needs: Iterable[str]) -> list[str]:
+    """Every component some text may need: each text runs only ``components_for`` its own
+    readers' needs, so a text read for sentences alone gets the senter even when other
+    texts need the parser."""
+    needs = set(needs)
+    wanted = components_for(needs)
+    for capability in CAPABILITIES:
+        if capability in needs:
+            wanted.extend(c for c in components_for({capability}) if c not in wanted)
     return wanted
 
 
@@ -129,7 +160,7 @@ def _load(needs: frozenset[str], configured: str | None) -> Pipeline:
     import spacy
 
     name = find_model(configured)
-    wanted = components_for(needs)
+    wanted = components_to_load(needs)
     if name is None:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")

@@ -1,9 +1,11 @@
 """The parse prefilter: cut prose into sentence pieces cheaply, and let a kind say which
 pieces could hold a finding, so that only those go through the tagger and parser.
 
-A kind declares ``candidates`` (see ``wblint.kinds.Kind``): a test on a piece's text
-that is True wherever the kind could fire, and may be True elsewhere too
-(over-select, never under-select).  Pieces no active rule selects are never parsed.
+A kind declares ``candidates`` (see ``wblint.kinds.Kind``): given a rule's options, a
+regex that matches every piece where the kind could fire, and may match elsewhere too
+(over-select, never under-select).  Pieces no active rule selects are never parsed;
+the pieces that are go to spaCy padded to their place in the block, so offsets are
+the same as in a whole-block Doc.
 
 The splitter is deliberately conservative: it cuts only at ``.``, ``!`` or ``?``
 followed by white space and a capital, digit or opening quote, and never after a
@@ -51,31 +53,7 @@ def pieces(text: str) -> list[tuple[int, int]]:
     return trimmed
 
 
-CandidateTest = Callable[[str, dict], bool]
-
-
-def pattern_test(pattern: str, flags: int = re.IGNORECASE) -> CandidateTest:
-    """A candidate test that is True when ``pattern`` occurs in the piece."""
+def fixed(pattern: str, flags: int = re.IGNORECASE) -> Callable[[dict], "re.Pattern[str]"]:
+    """A ``Kind.candidates`` that ignores the options: the same regex for every rule."""
     compiled = re.compile(pattern, flags)
-    return lambda text, options: compiled.search(text) is not None
-
-
-def words_test(option: str, pattern: str = "", flags: int = re.IGNORECASE) -> CandidateTest:
-    """True when a word listed in the option ``option`` (or ``pattern``) occurs in the piece.
-
-    For kinds whose list of words is data: the test follows the configured list.
-    """
-    cache: dict[tuple[str, ...], re.Pattern[str]] = {}
-
-    def test(text: str, options: dict) -> bool:
-        words = tuple(options.get(option) or ())
-        compiled = cache.get(words)
-        if compiled is None:
-            parts = [re.escape(w) for w in sorted(words, key=len, reverse=True) if w.strip()]
-            if pattern:
-                parts.append(pattern)
-            compiled = re.compile(r"(?:" + "|".join(parts) + r")" if parts else r"(?!)", flags)
-            cache[words] = compiled
-        return compiled.search(text) is not None
-
-    return test
+    return lambda options: compiled
