@@ -1,6 +1,7 @@
 """The command line: thin click commands that parse flags, call the engine and print."""
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from pathlib import Path
@@ -25,9 +26,14 @@ def _use_color(choice: str, stream) -> bool:
     return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
 
 
+@functools.lru_cache(maxsize=1)
+def _cwd() -> Path:
+    return Path.cwd().resolve()
+
+
 def _display_path(path: Path) -> str:
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix() if path.is_absolute() else path.as_posix()
+        return path.resolve().relative_to(_cwd()).as_posix() if path.is_absolute() else path.as_posix()
     except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
         return path.as_posix()
 

@@ -8,21 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from .prose import Link, Prose
 from .source import SourceText
+
+if TYPE_CHECKING:  # imported when a draft is parsed, not for a cached run or `wblint rules`
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 DOCUMENT_KINDS = ("press-release", "prfaq", "faq", "dear-customer-letter")
 
 
 @lru_cache(maxsize=1)
 def markdown_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     md = MarkdownIt("commonmark", {"linkify": True})
     md.use(front_matter_plugin).enable(["table", "strikethrough", "linkify"])
     md.linkify.set({"fuzzy_link": False})  # "Amazon.com" in prose is a name, not a link
