@@ -11,9 +11,10 @@ For each size it reports, in one run:
   command runs under a small wrapper that reads ``getrusage(RUSAGE_CHILDREN)``);
 * the floor: raw ``nlp.pipe`` over exactly the texts wblint sends to spaCy (recorded
   with ``WBLINT_NLP_DUMP`` in a separate, untimed run), with the same components for
-  each text, ``batch_size`` 32 and the same number of processes; the floor is the
-  wall time of a whole process (import spaCy, load the pipeline, pipe), so the ratio
-  compares like with like; the pipe time alone is shown too;
+  each text, ``batch_size`` 32 and the same number of processes (the pipeline loaded
+  once, then forked; each process pipes an equal share); the floor is the wall time
+  of that whole program (import spaCy, load, pipe), so the ratio compares like with
+  like; the pipe time alone is shown too;
 * proselint on the same corpus (its own virtual environment, never a wblint
   dependency: ``python -m venv /tmp/proselint-venv && /tmp/proselint-venv/bin/pip
   install proselint``; the script creates it when ``--proselint`` is not given);
@@ -53,7 +54,7 @@ print(json.dumps({"wall": wall, "peak_mib": peak / 1024, "code": done.returncode
 """
 
 FLOOR = r"""
-import json, sys, time
+import json, multiprocessing, sys, time
 from pathlib import Path
 start = time.perf_counter()
 import spacy
@@ -68,17 +69,31 @@ wanted = sorted({c for names in groups for c in names})
 needs = {cap for cap, comps in wnlp.COMPONENTS.items() if set(comps) <= set(wanted)}
 pipeline = wnlp.load(needs) if groups else None
 loaded = time.perf_counter()
-words = 0
-for names, texts in sorted(groups.items()):
-    nlp = pipeline.nlp
-    with nlp.select_pipes(enable=[n for n in names if n in nlp.pipe_names]):
-        for doc in nlp.pipe(texts, batch_size=wnlp.BATCH_SIZE, n_process=jobs):
-            words += len(doc)
+
+
+def run(share):
+    tokens = 0
+    for names, texts in share:
+        nlp = pipeline.nlp
+        with nlp.select_pipes(enable=[n for n in names if n in nlp.pipe_names]):
+            for doc in nlp.pipe(texts, batch_size=wnlp.BATCH_SIZE):
+                tokens += len(doc)
+    return tokens
+
+
+# Each process takes every jobs-th text of each group; the pipeline is loaded once, before
+# the fork, so the floor pays one load (a lower bound for any design).
+shares = [[(names, texts[i::jobs]) for names, texts in sorted(groups.items())] for i in range(jobs)]
+if jobs > 1:
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        tokens = sum(pool.map(run, shares))
+else:
+    tokens = run(shares[0])
 end = time.perf_counter()
-out.write_text(json.dumps({"load": loaded - start, "pipe": end - loaded, "tokens": words,
-                  "texts": sum(len(t) for t in groups.values()),
-                  "chars": sum(len(x) for t in groups.values() for x in t),
-                  "groups": {" ".join(k): len(v) for k, v in groups.items()}}))
+out.write_text(json.dumps({"load": loaded - start, "pipe": end - loaded, "tokens": tokens,
+                           "texts": sum(len(t) for t in groups.values()),
+                           "chars": sum(len(x.lstrip(" ")) for t in groups.values() for x in t),
+                           "groups": {" ".join(k): len(v) for k, v in groups.items()}}))
 """
 
 
@@ -127,7 +142,18 @@ def proselint_command(binary: str, files: list[Path]) -> list[str]:
     return [binary, *map(str, files)]
 
 
-def run_size(size: int, jobs: int, work: Path, proselint: str | None) -> dict:
+def _parsed_chars(dump: Path) -> int:
+    """Characters of prose (pads left out) that went through the tagger or parser."""
+    total = 0
+    for path in dump.glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            item = json.loads(line)
+            if "tagger" in item["components"] or "parser" in item["components"]:
+                total += len(item["text"].lstrip(" "))
+    return total
+
+
+def run_size(size: int, jobs: int, work: Path, proselint: str | None, compare_prefilter: bool) -> dict:
     tree = work / f"corpus-{size}"
     if not tree.exists():
         corpus.generate(tree, size, seed=7)
@@ -155,6 +181,14 @@ def run_size(size: int, jobs: int, work: Path, proselint: str | None) -> dict:
     row.update(floor_s=floor_run["wall"], floor_pipe_s=floor.get("pipe", 0.0), floor_peak_mib=floor_run["peak_mib"],
                spacy_texts=floor.get("texts", 0), spacy_chars=floor.get("chars", 0), spacy_groups=floor.get("groups", {}))
     row["cold_over_floor"] = row["cold_s"] / row["floor_s"] if row["floor_s"] else None
+
+    if compare_prefilter:  # the same cold scan with the parse prefilter off
+        dump_off = work / f"dump-off-{size}"
+        shutil.rmtree(dump_off, ignore_errors=True)
+        dump_off.mkdir()
+        off = measure(wblint("check", "--no-cache", "-j", str(jobs), "-q", str(tree)),
+                      wblint_env(WBLINT_PREFILTER="0", WBLINT_NLP_DUMP=str(dump_off)))
+        row.update(no_prefilter_s=off["wall"], parsed_chars=_parsed_chars(dump), parsed_chars_no_prefilter=_parsed_chars(dump_off))
 
     if proselint:
         prose = measure(proselint_command(proselint, files))
@@ -185,8 +219,12 @@ def table(rows: list[dict], version_s: float, cpus: int) -> str:
             f"{ratio} | {prose} |")
     lines.append("")
     for r in rows:
+        if "no_prefilter_s" in r:
+            lines.append(f"{r['files']:,} drafts, parse prefilter off: cold {r['no_prefilter_s']:.2f} s; the tagger/parser "
+                         f"read {r['parsed_chars_no_prefilter']:,} characters instead of {r['parsed_chars']:,}")
+    for r in rows:
         groups = ", ".join(f"{k or '(none)'}: {v:,}" for k, v in sorted(r["spacy_groups"].items()))
-        lines.append(f"{r['files']:,} drafts: spaCy saw {r['spacy_texts']:,} texts, {r['spacy_chars']:,} characters "
+        lines.append(f"{r['files']:,} drafts: spaCy saw {r['spacy_texts']:,} texts, {r['spacy_chars']:,} characters of prose "
                      f"({groups or 'nothing'})")
     return "\n".join(lines)
 
@@ -198,6 +236,8 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=None, help="where corpora and caches go (default: a temp dir)")
     parser.add_argument("--proselint", default=None, help="path of a proselint executable")
     parser.add_argument("--no-proselint", action="store_true", help="skip the proselint comparison")
+    parser.add_argument("--no-prefilter-comparison", action="store_true",
+                        help="skip the extra cold scan with the parse prefilter off")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args()
 
@@ -212,7 +252,7 @@ def main() -> None:
     rows = []
     for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
         print(f"== {size} drafts ...", flush=True)
-        rows.append(run_size(size, jobs, work, proselint))
+        rows.append(run_size(size, jobs, work, proselint, not args.no_prefilter_comparison))
         print(json.dumps(rows[-1], indent=None, default=str), flush=True)
     version_s = version_time()
     print()
