@@ -13,7 +13,7 @@ import importlib
 import re  # noqa: F401 - named in Kind.candidates' annotation
 import pkgutil
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Callable, Iterable, Iterator
 
 OPTION_TYPES = ("int", "float", "bool", "str", "str-list", "map", "regex", "regex-list")
@@ -104,8 +104,8 @@ class Sentence:
     span: Any  # spacy.tokens.Span
     offset: int = 0  # prose offset of span.doc's first character
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # spaCy joins the tokens' texts on each call: kinds ask often
         return self.span.text
 
     @property
