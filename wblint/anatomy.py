@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 from .document import Block, Document
 from .prose import Prose
 
-FAQ_HEADING = re.compile(
-    r"^\W*(?:(?:customer|external|internal|stakeholder|public|partner)\s+)?"
-    r"(?:faqs?|frequently\s+asked\s+questions|q\s*&\s*a|q\s+and\s+a|questions\s+(?:and|&)\s+answers)\b",
+FAQ_TERMS = re.compile(
+    r"(?<![\w])(?<!PR/)(?<!PR-)(?<!PR )(?:faqs?|frequently\s+asked\s+questions|q\s*&\s*a|q\s+and\s+a|questions\s+(?:and|&)\s+answers)(?![\w])"
+    r"|^\W*(?:(?:customer|external|internal|stakeholder|public|partner|business|common|open)\s+)questions\W*$",
     re.IGNORECASE,
 )
 SECTION_WORDS = re.compile(
-    r"^\W*(summary|problem|solution|the problem|the solution|customer quote|quote|spokesperson|leader quote|"
-    r"getting started|how to get started|how it works|call to action|closing|benefits?|faq)\b",
+    r"^\W*(summary|problem|solution|the problem|the solution|customer problem|customer quote|quote|spokesperson|"
+    r"leader quote|getting started|how to get started|get started|how it works|call to action|closing|benefits?|faq|"
+    r"availability|pricing|about|background|overview|introduction|press release|the challenge|challenge)\b",
     re.IGNORECASE,
 )
 SPEECH_VERBS = r"(?:said|says|say|added|adds|explained|explains|noted|notes|commented|comments|shared|shares|remarked|stated|states|observed|continued|according to|wrote|writes|told)"
@@ -37,10 +38,6 @@ CUSTOMER_CUES = re.compile(
     r"who (?:uses|used|tried|runs|has)|from|in)\b",
     re.IGNORECASE,
 )
-PLACEHOLDER_SPEAKER = re.compile(
-    r"^\s*(\[[^\]]*\]|<[^>]*>|\{[^}]*\}|customer name|target user|user name|name|tbd|todo|xxx+|first last|john doe|jane doe)\s*$",
-    re.IGNORECASE,
-)
 NAME = r"(?:\[[^\]]+\]|(?:[A-Z][\w'’.\-]*|de|van|von|da|del|la|le|bin)(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|da|del|la|le|bin))*)"
 
 
@@ -54,11 +51,36 @@ class Quote:
     speaker: str | None = None
     role: str | None = None
     audience: str = "unknown"  # customer | spokesperson | unknown
-    placeholder: bool = False
+    speaker_cue: str = ""  # how the speaker was found: attribution, block quote line, shared, earlier mention
 
     @property
     def span(self) -> tuple[int, int]:
         return self.block.prose.source_span(self.prose_start, self.prose_end)
+
+
+@dataclass
+class Dateline:
+    """The city and date that open a press release's lead (`SEATTLE, WA — March 3, 2027 —`)."""
+
+    block: Block
+    prose_start: int
+    prose_end: int  # the dateline's text, separators included
+    city: str | None
+    date: str | None
+    wire: str | None = None
+    at_start: bool = True  # opens the summary paragraph (False: found at the start of another paragraph)
+
+    @property
+    def text(self) -> str:
+        return self.block.prose.text[self.prose_start:self.prose_end].strip()
+
+    @property
+    def span(self) -> tuple[int, int]:
+        text = self.block.prose.text
+        start = self.prose_start + len(text[self.prose_start:self.prose_end]) - len(
+            text[self.prose_start:self.prose_end].lstrip())
+        end = self.prose_start + len(text[self.prose_start:self.prose_end].rstrip())
+        return self.block.prose.source_span(start, end)
 
 
 @dataclass
@@ -68,12 +90,20 @@ class Anatomy:
     headline: Block | None = None
     headline_cue: str = ""
     subheading: Block | None = None
+    subheading_cue: str = ""
     summary: Block | None = None
+    dateline: Dateline | None = None
+    product: str | None = None  # the product's name, where the draft says it
+    product_cue: str = ""
+    company: str | None = None  # the announcing organisation
     press_release: list[Block] = field(default_factory=list)  # prose blocks, headline included
     faq_heading: Block | None = None
+    faq_cue: str = ""
     faq: list[Block] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     company_words: frozenset[str] = frozenset()
+    document: Document | None = field(default=None, repr=False)
+    cache: dict = field(default_factory=dict, repr=False)  # derived models (FAQ items, parts), built on demand
 
     def quote_ranges(self, block: Block) -> list[tuple[int, int]]:
         return [(q.prose_start, q.prose_end) for q in self.quotes if q.block is block]
@@ -81,15 +111,30 @@ class Anatomy:
     def in_quote(self, block: Block, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.quote_ranges(block))
 
+    def faq_model(self):
+        """The FAQ as sections and question/answer items (see wblint.faq)."""
+        if "faq" not in self.cache:
+            from .faq import parse_faq
+
+            self.cache["faq"] = parse_faq(self)
+        return self.cache["faq"]
+
 
 def is_prose_block(block: Block) -> bool:
     return block.prose is not None and bool(block.prose.text.strip())
 
 
+def is_faq_heading(block: Block) -> bool:
+    """A heading that opens an FAQ: `FAQ`, `Frequently Asked Questions`, `Internal Q&A`, `Customer questions`."""
+    text = block.text.strip()
+    return (block.kind == "heading" and not text.endswith("?") and len(text.split()) <= 8
+            and bool(FAQ_TERMS.search(text)))
+
+
 def analyse(doc: Document, default_kind: str | None = None) -> Anatomy:
     blocks = [b for b in doc.blocks if is_prose_block(b)]
     headline, cue = _headline(doc, blocks)
-    faq_index = next((i for i, b in enumerate(blocks) if b.kind == "heading" and FAQ_HEADING.match(b.text)), None)
+    faq_index, faq_cue = _faq_start(blocks, headline)
     declared = doc.declared_kind()
     if declared:
         kind, kind_cue = declared, "front matter type"
@@ -97,29 +142,55 @@ def analyse(doc: Document, default_kind: str | None = None) -> Anatomy:
         kind, kind_cue = default_kind, "configured default-kind"
     else:
         kind, kind_cue = _infer_kind(blocks, headline, faq_index)
-    anatomy = Anatomy(kind=kind, kind_cue=kind_cue, headline=headline, headline_cue=cue)
-    if kind == "faq":
-        faq_index = 0 if faq_index is None else faq_index
+    anatomy = Anatomy(kind=kind, kind_cue=kind_cue, headline=headline, headline_cue=cue, document=doc)
+    if kind == "faq" and faq_index is None:
+        faq_index, faq_cue = 0, "the document is an FAQ"
     pr_blocks = blocks if faq_index is None else blocks[:faq_index]
     if headline is not None and headline not in pr_blocks and kind != "faq":
         pr_blocks = [headline, *pr_blocks]
     if faq_index is not None:
-        anatomy.faq_heading = blocks[faq_index] if blocks[faq_index].kind == "heading" else None
+        anatomy.faq_heading = blocks[faq_index] if is_faq_heading(blocks[faq_index]) else None
         anatomy.faq = blocks[faq_index:]
+        anatomy.faq_cue = faq_cue
     if kind == "faq":
         pr_blocks = []
     anatomy.press_release = pr_blocks
     body = [b for b in pr_blocks if b is not headline]
-    if body and headline is not None and _is_subheading(body[0], headline):
-        anatomy.subheading = body[0]
-    anatomy.summary = next(
-        (b for b in body if b.kind == "paragraph" and not b.emphasised and b is not anatomy.subheading
-         and b.quote_depth == 0 and b.list_depth == 0),
-        None,
-    )
-    anatomy.company_words = _company_words(doc, headline, anatomy.summary)
+    if body and headline is not None:
+        anatomy.subheading_cue = _subheading_cue(body[0], headline, cue)
+        if anatomy.subheading_cue:
+            anatomy.subheading = body[0]
+    leads = [b for b in body if b.kind == "paragraph" and not b.emphasised and b is not anatomy.subheading
+             and b.quote_depth == 0 and b.list_depth == 0]
+    anatomy.summary = leads[0] if leads else None
+    if anatomy.summary is not None and kind != "dear-customer-letter":
+        dateline = find_dateline(anatomy.summary)
+        if dateline is not None and dateline.prose_end >= len(anatomy.summary.text.rstrip()) - 1 and len(leads) > 1:
+            anatomy.summary = leads[1]  # the dateline stands alone; the lead is the next paragraph
+        elif dateline is None:
+            dateline = next((d for d in (find_dateline(b) for b in leads[1:3]) if d and d.city and d.date), None)
+            if dateline is not None:
+                dateline.at_start = False
+        anatomy.dateline = dateline
+    _announcement(doc, anatomy)
+    anatomy.company_words = _company_words(doc, anatomy)
     anatomy.quotes = find_quotes(pr_blocks, anatomy.company_words)
     return anatomy
+
+
+def _faq_start(blocks: list[Block], headline: Block | None) -> tuple[int | None, str]:
+    """Where the FAQ begins: an FAQ heading, else a run of question headings after the lead."""
+    for i, block in enumerate(blocks):
+        if block is not headline and is_faq_heading(block):
+            return i, f"heading \"{block.text.strip()}\""
+    questions = [i for i, b in enumerate(blocks) if b.kind == "heading" and b is not headline
+                 and b.level >= 2 and b.text.rstrip().endswith("?")]
+    for i in questions:
+        level = blocks[i].level
+        same = [j for j in questions if j > i and blocks[j].level == level]
+        if len(same) >= 2 and any(b.kind == "paragraph" for b in blocks[:i]):
+            return i, "a run of question headings"
+    return None, ""
 
 
 def _headline(doc: Document, blocks: list[Block]) -> tuple[Block | None, str]:
@@ -158,31 +229,118 @@ def _infer_kind(blocks: list[Block], headline: Block | None, faq_index: int | No
     if faq_index is not None:
         before = [b for b in blocks[:faq_index] if b.kind == "paragraph"]
         if before:
-            return "prfaq", "press release followed by an FAQ heading"
-        return "faq", "starts with an FAQ heading"
+            return "prfaq", "press release followed by an FAQ"
+        return "faq", "starts with an FAQ"
     return "press-release", "no FAQ heading"
 
 
-def _is_subheading(block: Block, headline: Block) -> bool:
+def _subheading_cue(block: Block, headline: Block, headline_cue: str) -> str:
+    """Why ``block`` (the first after the headline) is the sub-heading, or "" when it is not."""
     if block.kind == "heading":
-        return block.level > headline.level and not SECTION_WORDS.match(block.text) and not FAQ_HEADING.match(block.text)
-    return block.kind == "paragraph" and block.emphasised and block.line <= headline.end_line + 3
+        if block.level > headline.level and not SECTION_WORDS.match(block.text) and not is_faq_heading(block):
+            return f"level-{block.level} heading under the headline"
+        return ""
+    if block.kind == "paragraph" and block.emphasised and (
+            block.line <= headline.end_line + 3 or headline_cue == "front matter title"):
+        return "emphasised line under the headline"
+    return ""
 
 
-def _company_words(doc: Document, headline: Block | None, summary: Block | None) -> frozenset[str]:
-    words = set()
-    for key in ("company", "product", "organization", "organisation"):
+# -- dateline -------------------------------------------------------------------------
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE = (rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+         rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}|\[[^\]\n]{{1,40}}\])")
+_CITY_WORD = r"[^\W\d_](?:[\w.'\u2019]|-(?=\w))*"
+_CITY = rf"{_CITY_WORD}(?:\s+{_CITY_WORD}){{0,3}}(?:\s*,\s*{_CITY_WORD}(?:\s+{_CITY_WORD}){{0,2}})?"
+_SEP = r"\s*(?:-{1,3}|[\u2013\u2014]|:|/|,)\s*"
+_WIRE = (r"\(?\s*(?:Business\s*Wire|PR\s*Newswire|Globe\s*Newswire|Marketwired|ACCESSWIRE|EIN\s*Presswire|PRWeb|"
+         r"Reuters|AP)\s*\)?")
+_END = r"\s*(?:-{1,3}|[\u2013\u2014]|:)?\s*"
+DATELINE = re.compile(
+    rf"^\s*(?P<city>{_CITY}){_SEP}(?:(?P<wire>{_WIRE}){_SEP})?\(?(?P<date>{_DATE})\)?{_END}", re.IGNORECASE)
+DATE_ONLY = re.compile(rf"^\s*\(?(?P<date>{_DATE})\)?\s*(?:-{{1,3}}|[\u2013\u2014]|:)\s*", re.IGNORECASE)
+CITY_ONLY = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z.'\u2019\-]+(?:\s+[A-Z][A-Z.'\u2019\-]+){0,3}(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)"
+    r"\s*(?:-{2,3}|[\u2013\u2014])\s*")
+
+
+def find_dateline(block: Block) -> Dateline | None:
+    """The dateline opening ``block``: city and date, or only one of them."""
+    text = block.prose.text
+    match = DATELINE.match(text)
+    if match and match.group("city")[:1].isupper():
+        return Dateline(block, 0, match.end(), match.group("city").strip(" ,"), match.group("date").strip(),
+                        (match.group("wire") or "").strip(" ()") or None)
+    match = DATE_ONLY.match(text)
+    if match:
+        return Dateline(block, 0, match.end(), None, match.group("date").strip())
+    match = CITY_ONLY.match(text)
+    if match:
+        return Dateline(block, 0, match.end(), match.group("city").strip(" ,"), None)
+    return None
+
+
+# -- product and company ----------------------------------------------------------------
+
+_LAUNCH = (r"(?:launch(?:es|ed)?|announc(?:e|es|ed)|introduc(?:e|es|ed)|unveil(?:s|ed)?|releas(?:e|es|ed)|"
+           r"open(?:s|ed)?|debut(?:s|ed)?|roll(?:s|ed)?\s+out|made\s+available|makes\s+available|ships?|shipped)")
+_CAP_RUN = r"[A-Z][\w&'\u2019.\-]*(?:\s+(?:[A-Z][\w&'\u2019.\-]*|of|and|&|for|de|du|la))*"
+ANNOUNCER = re.compile(rf"(?P<company>{_CAP_RUN})\s+(?:today\s+|has\s+|have\s+|is\s+|\w+ly\s+)*{_LAUNCH}\b")
+PRODUCT = re.compile(
+    rf"\b{_LAUNCH}\s+(?:today\s+)?(?:the\s+(?:launch|availability|release)\s+of\s+)?"
+    r"(?:the\s+|its\s+|their\s+|our\s+|a\s+new\s+)?"
+    r"(?P<product>[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3}|code)")
+
+
+def _announcement(doc: Document, anatomy: Anatomy) -> None:
+    """The product and the announcing company: front matter, else the lead's `X today launched Y`."""
+    for key in ("product",):
+        value = doc.front_matter.get(key)
+        if isinstance(value, str) and value.strip():
+            anatomy.product, anatomy.product_cue = value.strip(), "front matter product"
+    for key in ("company", "organization", "organisation"):
+        value = doc.front_matter.get(key)
+        if isinstance(value, str) and value.strip():
+            anatomy.company = value.strip()
+    summary = anatomy.summary
+    if summary is None:
+        return
+    text = summary.text
+    if anatomy.product is None:
+        match = PRODUCT.search(text)
+        if match:
+            name = match.group("product").rstrip(".")
+            if summary.prose.is_opaque(match.start("product"), match.end("product")):
+                start, end = summary.prose.source_span(match.start("product"), match.end("product"))
+                name = doc.text[start:end].strip("`")
+            anatomy.product, anatomy.product_cue = name, f"lead: \"{match.group(0).strip()}\""
+    if anatomy.company is None:
+        match = ANNOUNCER.search(text)
+        if match:
+            words = match.group("company").split()
+            while words and words[0].lower() in ("today", "now", "the"):
+                words = words[1:]
+            if words and not (anatomy.dateline and anatomy.dateline.city and " ".join(words) in anatomy.dateline.city):
+                anatomy.company = " ".join(words)
+
+
+def _company_words(doc: Document, anatomy: Anatomy) -> frozenset[str]:
+    """Lower-cased words that name the announcing company or its product (for telling spokespeople)."""
+    words: set[str] = set()
+    for value in (anatomy.company, anatomy.product):
+        if value:
+            words.update(w.lower().rstrip(".") for w in re.findall(r"[^\W\d_][\w\-.]*", value))
+    for key in ("organization", "organisation"):
         value = doc.front_matter.get(key)
         if isinstance(value, str):
             words.update(w.lower() for w in re.findall(r"[A-Za-z][\w\-.]*", value))
-    texts = [headline.text if headline else ""]
-    if summary is not None:
-        match = re.search(r"([A-Z][\w\-.]*(?:\s+[A-Z][\w\-.]*)*)\s+(?:today\s+)?(?:announced|launched|introduced|unveiled|released)", summary.text)
-        if match:
-            texts.append(match.group(1))
-    for text in texts:
-        for word in re.findall(r"[A-Z][\w\-.]*[\w]", text):
+    if not words and anatomy.headline is not None:  # no announcement: the headline's names stand in
+        for word in re.findall(r"[A-Z][\w\-.]*[\w]", anatomy.headline.text):
             words.add(word.lower().rstrip("."))
+    words -= {"the", "of", "and", "for", "a", "an", "de", "la", "code"}
     return frozenset(words)
 
 
@@ -214,13 +372,17 @@ def find_quotes(blocks: list[Block], company_words: frozenset[str]) -> list[Quot
         if block.quote_depth and not here and len(text.split()) >= 4 and not _looks_like_attribution(text):
             here = [Quote(block, 0, len(text), text.strip())]
         attribution = _attribution_text(text, [(q.prose_start, q.prose_end) for q in here])
+        if not attribution and not block.quote_depth:
+            here = [q for q in here if _quote_led(q, text) or (continuing and q.prose_start == 0)]
         if attribution:
             for q in here:
                 _assign_speaker(q, attribution, company_words)
+                q.speaker_cue = "attribution in the paragraph"
         elif not here and _looks_like_attribution(text):
             for q in quotes:  # "— Jane Doe, CEO" under a block quote
                 if not q.attribution and _adjacent(q.block, block, blocks):
                     _assign_speaker(q, text, company_words)
+                    q.speaker_cue = "attribution line after the quote"
         quotes.extend(here)
         continuing = bool(ranges) and not ranges[-1][2]
     for i, q in enumerate(quotes):  # multi-paragraph quotes share one attribution
@@ -229,7 +391,36 @@ def find_quotes(blocks: list[Block], company_words: frozenset[str]) -> list[Quot
         near = [o for o in quotes[i + 1 :] + quotes[:i][::-1] if o.attribution and _adjacent(q.block, o.block, blocks)]
         if near:
             _copy_speaker(q, near[0])
+            q.speaker_cue = "shares the attribution of the quote beside it"
+    _resolve_references(quotes)
     return quotes
+
+
+def _quote_led(quote: Quote, text: str) -> bool:
+    """Whether an unattributed quote is the paragraph's point, not a phrase quoted inside a sentence."""
+    lead = len(text) - len(text.lstrip())
+    return quote.prose_start <= lead or (quote.prose_end - quote.prose_start) >= 0.5 * len(text.strip())
+
+
+PRONOUN_ATTRIBUTION = re.compile(rf"\b(?:he|she|they)\s+{SPEECH_VERBS}\b|\b{SPEECH_VERBS}\s+(?:he|she|they)\b",
+                                 re.IGNORECASE)
+
+
+def _resolve_references(quotes: list[Quote]) -> None:
+    """`Otieno added` and `she said` refer to a speaker named in full earlier: share their role."""
+    for i, quote in enumerate(quotes):
+        earlier = [o for o in quotes[:i][::-1] if o.speaker and o.role]
+        if quote.speaker and not quote.role:
+            surname = quote.speaker.split()[-1].lower()
+            same = next((o for o in earlier if o.speaker.split()[-1].lower() == surname
+                         and o.speaker != quote.speaker), None)
+            if same is not None:
+                quote.speaker, quote.role, quote.audience = same.speaker, same.role, same.audience
+                quote.speaker_cue = f"named in full earlier (line {same.block.line})"
+        elif not quote.speaker and quote.attribution and PRONOUN_ATTRIBUTION.search(quote.attribution) and earlier:
+            previous = earlier[0]
+            quote.speaker, quote.role, quote.audience = previous.speaker, previous.role, previous.audience
+            quote.speaker_cue = f"pronoun for the speaker on line {previous.block.line}"
 
 
 def _adjacent(a: Block, b: Block, blocks: list[Block]) -> bool:
@@ -300,15 +491,12 @@ def _assign_speaker(quote: Quote, attribution: str, company_words: frozenset[str
             quote.speaker, quote.role = name, role
             break
     quote.attribution = attribution.strip()
-    quote.placeholder = bool(quote.speaker and PLACEHOLDER_SPEAKER.match(quote.speaker)) or bool(
-        quote.role and PLACEHOLDER_SPEAKER.match(quote.role)
-    )
     quote.audience = classify_speaker(quote.role, company_words)
 
 
 def _copy_speaker(quote: Quote, other: Quote) -> None:
     quote.speaker, quote.role, quote.audience = other.speaker, other.role, other.audience
-    quote.attribution, quote.placeholder = other.attribution, other.placeholder
+    quote.attribution = other.attribution
 
 
 def classify_speaker(role: str | None, company_words: frozenset[str], orgs: set[str] | None = None) -> str:

@@ -1,0 +1,425 @@
+"""The press release's parts: problem, solution, getting started, call to action.
+
+Each part is found in one of two ways, and the finding keeps the cue:
+
+- **a heading** that names it (`## Problem`, `## How to Get Started`): every
+  block of that section belongs to the part;
+- **the content** of a paragraph: each part has a list of cue phrases (problem
+  words, solution words, start-up steps, call-to-action verbs), matched as whole
+  words with their inflections, plus a few signals that no word list gives:
+  the product named as the subject of a sentence (solution), sentences that open
+  with an imperative verb — from spaCy's tagger — and a step list or code block
+  right after (getting started), a link or web address (call to action).
+
+Sections headed as none of the parts (`## Limitations`, `## About Acme`,
+`## Customer Quote`) are not read for cues.
+
+The cue lists and heading patterns are not here: they are the options of the
+rules that use them (rules/press-release.yaml), so a team can change them and
+`wblint outline` shows the same parts the rules see.
+
+Problem and solution compete (a paragraph is labelled with the stronger of the
+two, or both on a tie; a paragraph that names the product reads less as the
+problem, one that does not reads more); getting started and the call to action are
+often one closing paragraph, so those labels stack.  Quotations, the headline
+and the sub-heading are parts of their own and are not labelled; the summary
+can carry only a getting-started or call-to-action label (a lead that already
+says "visit …").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Iterable
+
+from .anatomy import Anatomy
+from .document import Block
+
+PARTS = ("problem", "solution", "getting-started", "call-to-action")
+LABEL = {"problem": "problem", "solution": "solution", "getting-started": "getting started",
+         "call-to-action": "call to action"}
+COMPETING = ("problem", "solution")
+NEGATION = re.compile(r"\b(?:not|never|no|nobody|nothing|none|cannot|without)\b|n['\u2019]t\b", re.IGNORECASE)
+_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|hundreds|thousands|millions)"
+FIGURE = re.compile(
+    rf"[$€£¥]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:%|percent\b|per\s?cent\b)|\b{_NUMBER}\s+in\s+{_NUMBER}\b|"
+    rf"\b{_NUMBER}\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|times|people|customers|users|"
+    r"families|dollars|euros|pounds|calls|visits|trips|tickets|rescues|outages|complaints|errors)\b",
+    re.IGNORECASE)
+IT_SUBJECT = re.compile(r"\b(?:it|It)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+)?(?!is\b|was\b|has\b|does\b)[a-z]+s\b")
+URL_AFTER_VERB = re.compile(
+    r"\b(?:at|visit|via|go\s+to)\s+(?:https?://)?(?:www\.)?[a-z0-9][\w\-]*(?:\.[\w\-]+)*\.[a-z]{2,}(?:/\S*)?",
+    re.IGNORECASE)
+BARE_URL = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9][\w\-]*(?:\.[\w\-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE)
+# Sections that are none of the parts: their paragraphs are not read for cues (a limitation is not the problem).
+NOT_A_PART = re.compile(
+    r"^\W*(?:limitations?|known\s+(?:issues|limitations)|caveats?|non-?goals|out\s+of\s+scope|roadmap|appendix|"
+    r"about\b|notes?\b|references?|disclaimers?|(?:spokesperson|customer|leader(?:ship)?)\s+quotes?|quotes?\b)",
+    re.IGNORECASE)
+SENTENCE_END = {".", "!", "?", ":", ";"}
+OPENERS = re.compile(r"^(?:to\s+(?:get\s+started|start|begin|sign\s+up|try\s+it)|first|then|next|finally|"
+                     r"once\s+\w+|after\s+that)\b[^,]{0,30},\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PartSpec:
+    """How to recognise one part: heading patterns, content cues and the score a paragraph needs."""
+
+    name: str
+    headings: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    min_score: float = 2.0
+    min_words: int = 5
+
+    @classmethod
+    def from_options(cls, options: dict) -> "PartSpec":
+        return cls(
+            name=options["part"],
+            headings=tuple(options.get("headings", ())),
+            cues=tuple(options.get("cues", ())) + tuple(options.get("extra_cues", ())),
+            min_score=float(options.get("min_score", 2.0)),
+            min_words=int(options.get("min_words", 5)),
+        )
+
+
+@dataclass
+class Part:
+    """One occurrence of a part: a heading's section or a run of paragraphs."""
+
+    name: str
+    blocks: list[Block]  # the section heading (if any) and the prose blocks
+    cue_kind: str  # heading | content
+    cue: str  # what identified it, for people
+    heading: Block | None = None
+    score: float = 0.0
+
+    @property
+    def body(self) -> list[Block]:
+        return [b for b in self.blocks if b is not self.heading]
+
+    @property
+    def line(self) -> int:
+        return self.blocks[0].line
+
+    @property
+    def end_line(self) -> int:
+        return self.blocks[-1].end_line
+
+    @property
+    def words(self) -> int:
+        return sum(len(b.text.split()) for b in self.body)
+
+
+@dataclass
+class Evidence:
+    score: float = 0.0
+    cues: list[str] = field(default_factory=list)
+    heading: Block | None = None  # the section heading that names the part, when that is the cue
+
+    def add(self, points: float, cue: str) -> None:
+        self.score += points
+        self.cues.append(cue)
+
+
+@dataclass
+class PartsModel:
+    parts: list[Part] = field(default_factory=list)  # in document order
+    empty_sections: dict[str, Block] = field(default_factory=dict)  # part -> heading of a section with no text
+    labels: dict[int, dict[str, Evidence]] = field(default_factory=dict)  # id(block) -> part -> evidence
+
+    def of(self, name: str) -> list[Part]:
+        return [p for p in self.parts if p.name == name]
+
+    def first(self, name: str) -> Part | None:
+        return next(iter(self.of(name)), None)
+
+    def last(self, name: str) -> Part | None:
+        found = self.of(name)
+        return found[-1] if found else None
+
+
+# -- specs from rules --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def default_specs() -> dict[str, PartSpec]:
+    """The part specs of the built-in rules, for parts whose rule is not active."""
+    from .rules import load_rules
+
+    return {r.options["part"]: PartSpec.from_options(r.options) for r in load_rules().rules if r.kind == "part"}
+
+
+def specs_for(active: Iterable[Any] = ()) -> dict[str, PartSpec]:
+    """Built-in part specs overlaid with the active (configured) `part` rules."""
+    specs = dict(default_specs())
+    for rule in active:
+        if rule.rule.kind == "part":
+            specs[rule.options["part"]] = PartSpec.from_options(rule.options)
+    return specs
+
+
+# -- detection ---------------------------------------------------------------------------
+
+
+def detect(anatomy: Anatomy, specs: dict[str, PartSpec],
+           spacy_doc: Callable[[Block], Any] | None = None) -> PartsModel:
+    """The parts of the press release (cached on the anatomy per set of specs)."""
+    key = ("parts", tuple(sorted(specs.items())), spacy_doc is not None)
+    if key not in anatomy.cache:
+        anatomy.cache[key] = _Detector(anatomy, specs, spacy_doc or (lambda block: None)).run()
+    return anatomy.cache[key]
+
+
+class _Detector:
+    def __init__(self, anatomy: Anatomy, specs: dict[str, PartSpec], spacy_doc) -> None:
+        from .kinds.density import term_pattern
+
+        self.anatomy = anatomy
+        self.specs = {name: specs[name] for name in PARTS if name in specs}
+        self.spacy_doc = spacy_doc
+        self.cue_patterns = {name: term_pattern(spec.cues) for name, spec in self.specs.items()}
+        self.each_cue = {name: [(cue, term_pattern((cue,))) for cue in spec.cues if cue.strip()]
+                         for name, spec in self.specs.items()}
+        self.heading_patterns = {name: [re.compile(p, re.IGNORECASE) for p in spec.headings]
+                                 for name, spec in self.specs.items()}
+        names = [n for n in (anatomy.product, anatomy.company) if n]
+        if anatomy.company and len(anatomy.company.split()) > 1:
+            names.append(anatomy.company.split()[0])  # "Switchback" for Switchback Parking
+        alternation = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+        self.names = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])") if names else None
+        self.product_subject = re.compile(
+            rf"(?<![\w\-])(?:{alternation})(?:['\u2019]s\s+\w+)?\s+(?:\w+ly\s+|also\s+|then\s+|now\s+)?"
+            r"(?!is\b|was\b|has\b|does\b)[a-z]+s\b") if names else None
+        quoted: dict[int, int] = {}
+        for q in anatomy.quotes:
+            quoted[id(q.block)] = quoted.get(id(q.block), 0) + q.prose_end - q.prose_start
+        self.quote_blocks = {q_id for q_id, length in quoted.items()
+                             if length >= 0.5 * len(next(q.block for q in anatomy.quotes if id(q.block) == q_id).text.strip())}
+
+    def run(self) -> PartsModel:
+        model = PartsModel()
+        anatomy = self.anatomy
+        skip = {id(anatomy.headline), id(anatomy.subheading)}
+        body = [b for b in anatomy.press_release if id(b) not in skip]
+        before_summary = anatomy.summary is not None
+        narrative = 0  # paragraphs seen after the lead
+        section: tuple[str, Block] | None = None  # (part, heading) of the current headed section
+        aside: Block | None = None  # heading of a section that is none of the parts
+        labelled: list[tuple[Block, dict[str, Evidence]]] = []
+        section_has_text: dict[int, bool] = {}
+        for block in body:
+            if block is anatomy.summary:
+                before_summary = False
+            if block.kind == "heading":
+                named = self._heading_part(block)
+                if section is not None and block.level <= section[1].level:
+                    section = None
+                if aside is not None and block.level <= aside.level:
+                    aside = None
+                if named:
+                    section = (named, block)
+                    section_has_text[id(block)] = False
+                elif NOT_A_PART.match(block.text):
+                    aside = block
+                continue
+            if aside is not None and section is None:
+                continue
+            if before_summary and block is not anatomy.summary:
+                continue  # a disclaimer or note above the lead
+            if id(block) in self.quote_blocks or (self._is_attribution(block)):
+                continue
+            evidence = self._content(block, summary=block is anatomy.summary,
+                                     first_after_lead=narrative == 0 and block is not anatomy.summary)
+            if block is not anatomy.summary and not block.list_depth:
+                narrative += 1
+            if section is not None:
+                name, heading = section
+                if len(block.text.split()) >= self.specs[name].min_words or block.list_depth:
+                    section_has_text[id(heading)] = True
+                evidence = {k: v for k, v in evidence.items() if k not in COMPETING and k != name}
+                evidence[name] = Evidence(float("inf"), [f"heading \"{heading.text.strip()}\""], heading)
+            model.labels[id(block)] = evidence
+            labelled.append((block, evidence))
+        for heading_id, has_text in section_has_text.items():
+            if not has_text:
+                heading = next(b for b in body if id(b) == heading_id)
+                model.empty_sections.setdefault(self._heading_part(heading), heading)
+        model.parts = self._runs(labelled, body)
+        return model
+
+    # -- headings --------------------------------------------------------------------------
+
+    def _heading_part(self, block: Block) -> str | None:
+        text = block.text.strip().rstrip(":")
+        for name, patterns in self.heading_patterns.items():
+            if any(p.search(text) for p in patterns):
+                return name
+        return None
+
+    def _is_attribution(self, block: Block) -> bool:
+        text = block.text.strip()
+        return bool(re.match(r"^[\u2014\u2013\-~]+\s*\S", text)) and len(text.split()) <= 30
+
+    # -- content ---------------------------------------------------------------------------
+
+    def _content(self, block: Block, summary: bool, first_after_lead: bool = False) -> dict[str, Evidence]:
+        prose = block.prose
+        text = prose.text
+        found: dict[str, Evidence] = {}
+        hits: dict[str, list[str]] = {}
+        for name, pattern in self.cue_patterns.items():
+            evidence = Evidence()
+            hits[name] = []
+            if pattern is not None:
+                seen: set[str] = set()
+                for match in pattern.finditer(text):
+                    if prose.is_opaque(match.start(), match.end()):
+                        continue
+                    cue = next((c for c, p in self.each_cue[name] if p.fullmatch(match.group(0))), match.group(0))
+                    if cue.lower() not in seen:
+                        seen.add(cue.lower())
+                        hits[name].append(match.group(0).lower())
+                        evidence.add(1, f"\"{match.group(0)}\"")
+            found[name] = evidence
+        named = self._names_product(block)
+        label = self.anatomy.product or self.anatomy.company
+        if "solution" in found and named:
+            subjects = [m.group(0) for m in self.product_subject.finditer(text)] if self.product_subject else []
+            subjects += [m.group(0) for m in IT_SUBJECT.finditer(text)] if subjects else []
+            if subjects:
+                found["solution"].add(min(1 + len(subjects), 4), f"{label} as the subject (\"{subjects[0]}\")")
+            else:
+                found["solution"].add(1, f"names {label}")
+        if "problem" in found and label and not named:
+            found["problem"].add(1, f"does not name {label}")
+            if first_after_lead:
+                found["problem"].add(1, "first paragraph after the lead")
+            figure = FIGURE.search(text)
+            if figure:
+                found["problem"].add(1, f"a figure (\"{figure.group(0)}\")")
+        if "problem" in found:
+            negation = NEGATION.search(text)
+            if negation:
+                found["problem"].add(1, f"negation (\"{negation.group(0)}\")")
+        verbs = self._imperatives(block)
+        if "getting-started" in found:
+            if verbs:
+                found["getting-started"].add(min(len(verbs), 2), "imperative " + ", ".join(f"\"{v}\"" for v in verbs[:3]))
+            if self._steps_follow(block):
+                found["getting-started"].add(1, "steps follow (a list or code block)")
+        if "call-to-action" in found:
+            cta = found["call-to-action"]
+            links = [link for link in prose.links if link.href.startswith(("http", "www", "mailto"))]
+            url = URL_AFTER_VERB.search(text) or BARE_URL.search(text)
+            pattern = self.cue_patterns.get("call-to-action")
+            pointing = [v for v in verbs if pattern is not None and pattern.fullmatch(v)]
+            if links or url:
+                cta.add(1, "a link" if links else f"a web address (\"{url.group(0).strip().rstrip('.')}\")")
+            if pointing:
+                cta.add(1, "imperative " + ", ".join(f"\"{v}\"" for v in pointing[:2]))
+            if not (links or url or pointing):  # "available today" or "orders" alone point nowhere
+                cta.score = 0
+            if block is self._last_prose():
+                cta.add(1, "the closing paragraph")
+        labels: dict[str, Evidence] = {}
+        for name, evidence in found.items():
+            if summary and name in COMPETING:
+                continue
+            if evidence.score >= self.specs[name].min_score:
+                labels[name] = evidence
+        competing = {n: labels[n].score for n in COMPETING if n in labels}
+        if len(competing) == 2:  # the stronger reading wins; a tie keeps both
+            best = max(competing.values())
+            for name, score in competing.items():
+                if score < best:
+                    del labels[name]
+        return labels
+
+    def _names_product(self, block: Block) -> bool:
+        """Whether the block names the product or the company (in its source: a name may be in code)."""
+        if self.names is None or self.anatomy.document is None:
+            return False
+        return bool(self.names.search(self.anatomy.document.text[block.start:block.end]))
+
+    def _last_prose(self) -> Block | None:
+        body = [b for b in self.anatomy.press_release if b.kind != "heading" and id(b) not in self.quote_blocks
+                and not self._is_attribution(b)]
+        return body[-1] if body else None
+
+    def _imperatives(self, block: Block) -> list[str]:
+        """Verbs that open a sentence in the imperative ("Download the app", "To get started, install Quill")."""
+        doc = self.spacy_doc(block)
+        if doc is None:
+            return []
+        verbs = []
+        starts = [0] + [t.i + 1 for t in doc if t.text in SENTENCE_END and t.i + 1 < len(doc)]
+        for start in starts:
+            token = doc[start]
+            opener = OPENERS.match(doc.text[token.idx:])
+            if opener:  # "To get started, install Quill": the verb after the opener
+                after = token.idx + opener.end()
+                token = next((t for t in doc[start:] if t.idx >= after), None)
+            if token is not None and token.tag_ == "VB" and (opener or token.text[:1].isupper()):
+                verbs.append(token.text)
+        return verbs
+
+    def _steps_follow(self, block: Block) -> bool:
+        doc = self.anatomy.document
+        if doc is None:
+            return False
+        blocks = doc.blocks
+        try:
+            i = next(i for i, b in enumerate(blocks) if b is block)
+        except StopIteration:
+            return False
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if following is None or block.list_depth:
+            return False
+        if following.kind == "code":
+            return True
+        source = doc.text[following.start:following.start + 4].lstrip()
+        return following.list_depth > 0 and bool(re.match(r"\d+[.)]", source))
+
+    # -- runs --------------------------------------------------------------------------------
+
+    def _runs(self, labelled: list[tuple[Block, dict[str, Evidence]]], body: list[Block]) -> list[Part]:
+        """A headed section is one part; consecutive paragraphs with the same content label form one part;
+        a list right after a labelled paragraph joins it."""
+        parts: list[Part] = []
+        sections: dict[int, Part] = {}  # id(heading) -> part
+        open_runs: dict[str, Part] = {}
+        previous: Block | None = None
+        order = {id(b): i for i, b in enumerate(body)}
+        for block, labels in labelled:
+            labels = dict(labels)
+            if not labels and previous is not None and block.list_depth and previous.list_depth == 0:
+                for name, run in open_runs.items():
+                    if run.blocks[-1] is previous:
+                        labels[name] = Evidence(0.0, ["list under the paragraph before"])
+            adjacent = previous is not None and order[id(block)] == order[id(previous)] + 1
+            for name in list(open_runs):
+                if name not in labels or not adjacent or labels[name].heading is not None:
+                    del open_runs[name]
+            for name in sorted(labels, key=PARTS.index):
+                evidence = labels[name]
+                if evidence.heading is not None:
+                    part = sections.get(id(evidence.heading))
+                    if part is None or part.name != name:
+                        part = Part(name, [evidence.heading], "heading", evidence.cues[0], evidence.heading,
+                                    float("inf"))
+                        sections[id(evidence.heading)] = part
+                        parts.append(part)
+                    part.blocks.append(block)
+                    continue
+                run = open_runs.get(name)
+                if run is not None:
+                    run.blocks.append(block)
+                    run.score += evidence.score
+                    continue
+                run = Part(name, [block], "content", "content: " + ", ".join(evidence.cues[:6]), None, evidence.score)
+                parts.append(run)
+                open_runs[name] = run
+            previous = block
+        parts.sort(key=lambda p: (p.line, PARTS.index(p.name)))
+        return parts
