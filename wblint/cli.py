@@ -121,5 +121,32 @@ def explain(rule, rules_dir) -> None:
     click.echo(explain_page(found))
 
 
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES), default="text", show_default=True,
+              help="Output format.")
+@click.option("--kind", "default_kind", type=click.Choice(["press-release", "prfaq", "faq", "dear-customer-letter"]),
+              help="Document kind when the draft does not declare one.")
+@click.option("--rules-dir", multiple=True, type=click.Path(path_type=Path, file_okay=False))
+def outline(file, output_format, default_kind, rules_dir) -> None:
+    """Show how wblint reads a draft: kind, headline, parts, quotes and FAQ."""
+    import json
+
+    from .config import Config
+    from .outline import build, format_text
+    from .source import DecodeError, decode
+
+    try:
+        text = decode(file.read_bytes())
+    except (OSError, DecodeError) as exc:
+        _fail_usage(ConfigError(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}"))
+    try:
+        data = build(_display_path(file), text, Config(default_kind=default_kind, rules_dirs=list(rules_dir)))
+    except ConfigError as exc:
+        _fail_usage(exc)
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False) if output_format == "json" else format_text(data),
+               nl=output_format == "json")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
