@@ -156,17 +156,19 @@ def analyse(doc: Document, default_kind: str | None = None) -> Anatomy:
         pr_blocks = []
     anatomy.press_release = pr_blocks
     body = [b for b in pr_blocks if b is not headline]
-    if body and headline is not None:
+    if body and headline is not None and not _bare_dateline(body[0]):
         anatomy.subheading_cue = _subheading_cue(body[0], headline, cue)
         if anatomy.subheading_cue:
             anatomy.subheading = body[0]
-    leads = [b for b in body if b.kind == "paragraph" and not b.emphasised and b is not anatomy.subheading
-             and b.quote_depth == 0 and b.list_depth == 0]
+    leads = [b for b in body if b.kind == "paragraph" and (not b.emphasised or _bare_dateline(b))
+             and b is not anatomy.subheading and b.quote_depth == 0 and b.list_depth == 0]
     anatomy.summary = leads[0] if leads else None
     if anatomy.summary is not None and kind != "dear-customer-letter":
         dateline = find_dateline(anatomy.summary)
-        if dateline is not None and dateline.prose_end >= len(anatomy.summary.text.rstrip()) - 1 and len(leads) > 1:
+        if dateline is not None and _bare_dateline(anatomy.summary) and len(leads) > 1:
             anatomy.summary = leads[1]  # the dateline stands alone; the lead is the next paragraph
+        elif anatomy.summary.emphasised:
+            anatomy.summary = leads[1] if len(leads) > 1 else None
         elif dateline is None:
             dateline = next((d for d in (find_dateline(b) for b in leads[1:3]) if d and d.city and d.date), None)
             if dateline is not None:
@@ -265,6 +267,14 @@ DATE_ONLY = re.compile(rf"^\s*\(?(?P<date>{_DATE})\)?\s*(?:-{{1,3}}|[\u2013\u201
 CITY_ONLY = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z.'\u2019\-]+(?:\s+[A-Z][A-Z.'\u2019\-]+){0,3}(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)"
     r"\s*(?:-{2,3}|[\u2013\u2014])\s*")
+
+
+def _bare_dateline(block: Block) -> bool:
+    """A paragraph that is only a dateline (`**SEATTLE, WA — March 3, 2027**`)."""
+    if block.kind != "paragraph" or block.prose is None:
+        return False
+    dateline = find_dateline(block)
+    return dateline is not None and bool(dateline.date) and dateline.prose_end >= len(block.text.rstrip()) - 1
 
 
 def find_dateline(block: Block) -> Dateline | None:

@@ -36,7 +36,7 @@ INTERROGATIVE = re.compile(
 )
 Q_PREFIX = re.compile(r"^\s*(?:Q|Question)\s*(?:\d+\s*)?[:.)\-\u2013\u2014]\s*", re.IGNORECASE)
 A_PREFIX = re.compile(r"^\s*(?:A|Answer)\s*[:.)\-\u2013\u2014]\s*", re.IGNORECASE)
-A_INSIDE = re.compile(r"\s(?:A|Answer)\s*[:.)]\s", re.IGNORECASE)
+A_INSIDE = re.compile(r"\s(?:A|Answer)\s*[:.)](?:\s|$)", re.IGNORECASE)
 INTERNAL_HEADING = re.compile(
     r"\b(?:internal|stakeholders?|investors?|leadership|executives?|employees?|staff|insiders?)\b"
     r"|\b(?:the|our)\s+(?:[\w\-]+\s+){0,3}team\b|^\W*business\s+(?:faqs?|questions|q\s*&\s*a)\b",
@@ -209,26 +209,31 @@ class _Parser:
             return
         # a topic heading directly over its answer stands for a question (`### Pricing`)
         if following is not None and following.kind in ("paragraph", "code", "table_cell") and not (
-                following.prose is not None and self._question_shape(following)):
+                following.prose is not None and self._question(following)):
             self._new_item(block, 0, len(block.prose.text), "heading")
 
     # -- paragraphs ----------------------------------------------------------------------
 
-    def _question_shape(self, block: Block) -> str | None:
+    def _question(self, block: Block) -> tuple[str, int, int] | None:
+        """(shape, start, end) of the question that opens a paragraph, or None when it holds none."""
         text = block.prose.text
-        if Q_PREFIX.match(text):
-            return "q-a"
+        end_of_text = len(text.rstrip())
+        match = Q_PREFIX.match(text)
+        if match:
+            inside = A_INSIDE.search(text, match.end())
+            return "q-a", match.end(), inside.start() if inside else len(text)
         if block.emphasised and is_question_text(text):
-            return "bold"
-        if block.list_item_start and _leading_question(text) is not None:
-            return "list"
+            return "bold", 0, len(text)
+        bold = _leading_bold_end(block, self.source)
+        if bold is not None and bold < end_of_text and is_question_text(text[:bold]):
+            return ("list" if block.list_item_start else "inline"), 0, bold
         lead = _leading_question(text)
-        if lead is not None and lead < len(text.rstrip()) - 1 and _bold_lead(block, self.source, lead):
-            return "inline"
+        if block.list_item_start and lead is not None:
+            return "list", 0, lead + 1
         if text.rstrip().endswith("?") and len(text.split()) <= 40 and "?" not in text.rstrip()[:-1]:
-            return "paragraph"
-        if lead is not None and lead < len(text.rstrip()) - 1 and INTERROGATIVE.match(text):
-            return "paragraph"
+            return "paragraph", 0, len(text)
+        if lead is not None and lead < end_of_text - 1 and INTERROGATIVE.match(text):
+            return "paragraph", 0, lead + 1
         return None
 
     def _paragraph(self, block: Block) -> None:
@@ -236,33 +241,17 @@ class _Parser:
         if self.current is not None and A_PREFIX.match(text):
             self.current.answer.append(AnswerPart(block, A_PREFIX.match(text).end(), len(text)))
             return
-        shape = self._question_shape(block)
+        found = self._question(block)
+        if found is None:
+            if self.current is not None:
+                self.current.answer.append(AnswerPart(block, 0, len(text)))
+            return
+        shape, start, end = found
+        item = self._new_item(block, start, end, shape)
+        rest = end
         if shape == "q-a":
-            start = Q_PREFIX.match(text).end()
-            inside = A_INSIDE.search(text, start)
-            end = inside.start() if inside else len(text)
-            item = self._new_item(block, start, end, shape)
-            if inside:
-                item.answer.append(AnswerPart(block, inside.end(), len(text)))
-            return
-        if shape in ("bold", "paragraph") and (text.rstrip().endswith("?") or shape == "bold"):
-            lead = _leading_question(text)
-            if shape == "paragraph" and lead is not None and lead < len(text.rstrip()) - 1:
-                self._split(block, lead, "paragraph")
-            else:
-                self._new_item(block, 0, len(text), shape)
-            return
-        if shape in ("list", "inline", "paragraph"):
-            lead = _leading_question(text)
-            self._split(block, lead if lead is not None else len(text) - 1, shape)
-            return
-        if self.current is not None:
-            self.current.answer.append(AnswerPart(block, 0, len(text)))
-
-    def _split(self, block: Block, qmark: int, shape: str) -> None:
-        text = block.prose.text
-        item = self._new_item(block, 0, qmark + 1, shape)
-        rest = qmark + 1
+            inside = A_INSIDE.match(text, end - 1) or A_INSIDE.match(text, end)
+            rest = inside.end() if inside else len(text)
         while rest < len(text) and (text[rest].isspace() or text[rest] in ":\u2014\u2013-"):
             rest += 1
         if text[rest:].strip():
@@ -299,12 +288,22 @@ def _leading_question(text: str) -> int | None:
     return index
 
 
-def _bold_lead(block: Block, source: str, qmark: int) -> bool:
-    """Whether the question opening the block is set in bold or italics (`**How much?** Five dollars.`)."""
+def _leading_bold_end(block: Block, source: str) -> int | None:
+    """Prose index just past a bold or italic run that opens the block (`**How much?** Five dollars.`)."""
     prose = block.prose
     if not prose.segments:
-        return False
+        return None
     first = prose.source_start(0)
-    before = source[block.start:first].rstrip()
-    after = source[prose.source_end(qmark + 1):][:2]
-    return before.endswith(("*", "_")) and after[:1] in ("*", "_")
+    before = source[block.start:first]
+    marker = re.search(r"(\*\*|__|\*|_)$", before.rstrip(" "))
+    if not marker:
+        return None
+    close = source.find(marker.group(1), first)
+    if close == -1 or close > block.end:
+        return None
+    end = 0
+    for p0, p1, s0, s1 in prose.segments:
+        if s0 >= close:
+            break
+        end = p0 + min(close - s0, p1 - p0) if p1 - p0 == s1 - s0 else p1
+    return end if end > 0 else None

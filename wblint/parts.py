@@ -58,7 +58,7 @@ NOT_A_PART = re.compile(
     r"about\b|notes?\b|references?|disclaimers?|(?:spokesperson|customer|leader(?:ship)?)\s+quotes?|quotes?\b)",
     re.IGNORECASE)
 SENTENCE_END = {".", "!", "?", ":", ";"}
-OPENERS = re.compile(r"^(?:to\s+(?:get\s+started|start|begin|sign\s+up|try\s+it)|first|then|next|finally|"
+OPENERS = re.compile(r"(?:to\s+(?:get\s+started|start|begin|sign\s+up|try\s+it)|first|then|next|finally|"
                      r"once\s+\w+|after\s+that)\b[^,]{0,30},\s*", re.IGNORECASE)
 
 
@@ -109,6 +109,10 @@ class Part:
     @property
     def words(self) -> int:
         return sum(len(b.text.split()) for b in self.body)
+
+    @property
+    def has_code(self) -> bool:
+        return any(b.kind == "code" for b in self.blocks)
 
 
 @dataclass
@@ -203,7 +207,7 @@ class _Detector:
         skip = {id(anatomy.headline), id(anatomy.subheading)}
         body = [b for b in anatomy.press_release if id(b) not in skip]
         before_summary = anatomy.summary is not None
-        narrative = 0  # paragraphs seen after the lead
+        self.prior_given = False  # the first problem-like paragraph after the lead gets a point for its place
         section: tuple[str, Block] | None = None  # (part, heading) of the current headed section
         aside: Block | None = None  # heading of a section that is none of the parts
         labelled: list[tuple[Block, dict[str, Evidence]]] = []
@@ -230,9 +234,7 @@ class _Detector:
             if id(block) in self.quote_blocks or (self._is_attribution(block)):
                 continue
             evidence = self._content(block, summary=block is anatomy.summary,
-                                     first_after_lead=narrative == 0 and block is not anatomy.summary)
-            if block is not anatomy.summary and not block.list_depth:
-                narrative += 1
+                                     first_after_lead=block is not anatomy.summary and not block.list_depth)
             if section is not None:
                 name, heading = section
                 if len(block.text.split()) >= self.specs[name].min_words or block.list_depth:
@@ -241,12 +243,39 @@ class _Detector:
                 evidence[name] = Evidence(float("inf"), [f"heading \"{heading.text.strip()}\""], heading)
             model.labels[id(block)] = evidence
             labelled.append((block, evidence))
-        for heading_id, has_text in section_has_text.items():
-            if not has_text:
-                heading = next(b for b in body if id(b) == heading_id)
-                model.empty_sections.setdefault(self._heading_part(heading), heading)
         model.parts = self._runs(labelled, body)
+        for heading_id, has_text in section_has_text.items():
+            heading = next(b for b in body if id(b) == heading_id)
+            name = self._heading_part(heading)
+            code = self._section_code(heading)
+            part = next((p for p in model.parts if p.heading is heading), None)
+            if code:
+                if part is None:
+                    part = Part(name, [heading], "heading", f"heading \"{heading.text.strip()}\"", heading, float("inf"))
+                    model.parts.append(part)
+                part.blocks = sorted(part.blocks + code, key=lambda b: b.start)
+            elif not has_text:
+                model.empty_sections.setdefault(name, heading)
+        model.parts.sort(key=lambda p: (p.line, PARTS.index(p.name)))
         return model
+
+    def _section_code(self, heading: Block) -> list[Block]:
+        """Code blocks and tables under a heading, up to the next heading of its level or above."""
+        doc = self.anatomy.document
+        if doc is None:
+            return []
+        found, inside = [], False
+        for block in doc.blocks:
+            if block is heading:
+                inside = True
+                continue
+            if not inside:
+                continue
+            if block.kind == "heading" and block.level <= heading.level:
+                break
+            if block.kind in ("code", "table_cell") and block.end > block.start:
+                found.append(block)
+        return found
 
     # -- headings --------------------------------------------------------------------------
 
@@ -291,17 +320,20 @@ class _Detector:
                 found["solution"].add(min(1 + len(subjects), 4), f"{label} as the subject (\"{subjects[0]}\")")
             else:
                 found["solution"].add(1, f"names {label}")
-        if "problem" in found and label and not named:
-            found["problem"].add(1, f"does not name {label}")
-            if first_after_lead:
-                found["problem"].add(1, "first paragraph after the lead")
-            figure = FIGURE.search(text)
-            if figure:
-                found["problem"].add(1, f"a figure (\"{figure.group(0)}\")")
         if "problem" in found:
+            problem = found["problem"]
             negation = NEGATION.search(text)
             if negation:
-                found["problem"].add(1, f"negation (\"{negation.group(0)}\")")
+                problem.add(1, f"negation (\"{negation.group(0)}\")")
+            if label and not named:
+                figure = FIGURE.search(text)
+                if figure:
+                    problem.add(1, f"a figure (\"{figure.group(0)}\")")
+                problem.add(1, f"does not name {label}")
+                if first_after_lead and problem.score >= 2 and not self.prior_given:
+                    # the domain's order: the problem comes right after the lead
+                    self.prior_given = True
+                    problem.add(1, "first such paragraph after the lead")
         verbs = self._imperatives(block)
         if "getting-started" in found:
             if verbs:
@@ -348,20 +380,39 @@ class _Detector:
         return body[-1] if body else None
 
     def _imperatives(self, block: Block) -> list[str]:
-        """Verbs that open a sentence in the imperative ("Download the app", "To get started, install Quill")."""
+        """Verbs that open a sentence in the imperative ("Download the app", "To get started, install Quill").
+
+        spaCy's tagger recognises any verb (`VB` at the start of a sentence); a listed getting-started or
+        call-to-action cue at the start of a sentence counts too, since the tagger often reads a
+        capitalised first word ("Download") as a proper noun.
+        """
+        text = block.prose.text
         doc = self.spacy_doc(block)
-        if doc is None:
-            return []
+        if doc is not None:
+            starts = [0] + [t.idx + len(t.text) for t in doc if t.text in SENTENCE_END]
+            tags = {t.idx: t for t in doc}
+        else:
+            starts = [0] + [m.end() for m in re.finditer(r"[.!?:;]\s+", text)]
+            tags = {}
         verbs = []
-        starts = [0] + [t.i + 1 for t in doc if t.text in SENTENCE_END and t.i + 1 < len(doc)]
-        for start in starts:
-            token = doc[start]
-            opener = OPENERS.match(doc.text[token.idx:])
-            if opener:  # "To get started, install Quill": the verb after the opener
-                after = token.idx + opener.end()
-                token = next((t for t in doc[start:] if t.idx >= after), None)
+        for start in sorted(set(starts)):
+            while start < len(text) and text[start].isspace():
+                start += 1
+            if start >= len(text):
+                continue
+            opener = OPENERS.match(text, start)
+            at = opener.end() if opener else start
+            token = tags.get(at)
             if token is not None and token.tag_ == "VB" and (opener or token.text[:1].isupper()):
                 verbs.append(token.text)
+                continue
+            for name in ("getting-started", "call-to-action"):
+                pattern = self.cue_patterns.get(name)
+                match = pattern.match(text, at) if pattern is not None else None
+                first = match.group(0).split()[0].lower() if match else ""
+                if match and (opener or text[at:at + 1].isupper()) and not first.endswith(("ing", "ed", "s")):
+                    verbs.append(match.group(0))
+                    break
         return verbs
 
     def _steps_follow(self, block: Block) -> bool:

@@ -62,7 +62,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if not felt:
             continue
         if any(_says_something(sentence, sentiment, filler, names, ctx.options["max_content_words"])
-               for sentence in SENTENCE.split(text)):
+               for quote in group for sentence in SENTENCE.split(quote.text)):
             continue
         first = group[0]
         prose = first.block.prose.text

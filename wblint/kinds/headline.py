@@ -24,10 +24,11 @@ def check(ctx: Context) -> Iterator[Finding]:
     prose = headline.prose
     text = prose.text
     for pattern in ctx.options["codename_patterns"]:
-        match = re.search(pattern, text, re.IGNORECASE)
+        match = re.search(pattern, text)
         if match and match.end() > match.start():
-            yield ctx.report_in(headline, match.start(), match.end(),
-                                problem=f"is a codename (\"{match.group(0).strip()}\")")
+            group = "codename" if match.groupdict().get("codename") else 0  # a named group narrows the finding
+            yield ctx.report_in(headline, match.start(group), match.end(group),
+                                problem=f"is a codename (\"{match.group(group).strip()}\")")
             return
     words = [m for m in WORD.finditer(text)]
     names = {w.lower() for name in (ctx.anatomy.product, ctx.anatomy.company) if name
@@ -57,7 +58,7 @@ KIND = Kind(
     options={
         "min_words": Option("int", 6, "fewest words"),
         "max_words": Option("int", 14, "most words"),
-        "codename_patterns": Option("regex-list", [], "patterns of internal codenames (case-insensitive)"),
+        "codename_patterns": Option("regex-list", [], "patterns of internal codenames (case-sensitive; a group named codename narrows the finding)"),
         "technology_terms": Option("str-list", [], "terms that describe technology rather than a customer benefit"),
         "max_technology_share": Option("float", 0.5, "share of the headline's content words that may be technology terms"),
     },

@@ -62,7 +62,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     if not anatomy.press_release:
         return
     model = parts_model(ctx)
-    found = [p for p in model.of(part) if p.words >= ctx.options["min_words"] or p.cue_kind == "content"]
+    found = [p for p in model.of(part)
+             if p.words >= ctx.options["min_words"] or p.cue_kind == "content" or p.has_code]
     if found:
         return
     empty = model.empty_sections.get(part)

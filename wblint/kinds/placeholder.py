@@ -22,14 +22,15 @@ def check(ctx: Context) -> Iterator[Finding]:
         blocks.insert(0, headline)  # the front matter title
     for block in blocks:
         prose = block.prose
-        seen: set[tuple[int, int]] = set()
-        for pattern in patterns:
-            for match in pattern.finditer(prose.text):
-                start, end = match.span()
-                if end <= start or prose.is_opaque(start, end) or any(s <= start < e for s, e in seen):
-                    continue
-                seen.add((start, end))
-                yield ctx.report_in(block, start, end, text=match.group(0))
+        matches = sorted({m.span(): m.group(0) for p in patterns for m in p.finditer(prose.text)
+                          if m.end() > m.start() and not prose.is_opaque(m.start(), m.end())}.items(),
+                         key=lambda item: (item[0][0], -item[0][1]))
+        last_end = -1
+        for (start, end), text in matches:
+            if start < last_end:  # overlaps a longer match already reported ($XXX and XXX)
+                continue
+            last_end = end
+            yield ctx.report_in(block, start, end, text=text)
 
 
 KIND = Kind(
