@@ -8,7 +8,7 @@ Questions come in many shapes, and all are recognised:
 - `Q:` / `A:` pairs, in one paragraph or two;
 - list items (`- How much does it cost?` with the answer in the item);
 - definition-like paragraphs that open with the question and go on with the
-  answer (`**How much?** Five dollars.`, `How much? : Five dollars.`);
+  answer (`**How much?** Five dollars.`, or `How much?` over `: Five dollars.`);
 - table rows (a question cell followed by its answer cell);
 - plain paragraphs ending in `?`, when the FAQ uses no stronger shape.
 
@@ -66,7 +66,7 @@ class FaqItem:
     block: Block  # the block that holds the question
     start: int  # the question's prose range in block (markers such as `Q:` left out)
     end: int
-    shape: str  # heading | bold | q-a | list | inline | table | paragraph
+    shape: str  # heading | bold | q-a | list | inline | definition | table | paragraph
     audience: str = "external"  # external | internal
     audience_cue: str = ""
     section: "FaqSection | None" = None
@@ -230,6 +230,8 @@ class _Parser:
         lead = _leading_question(text)
         if block.list_item_start and lead is not None:
             return "list", 0, lead + 1
+        if lead is not None and text[lead + 1:].lstrip().startswith(":"):
+            return "definition", 0, lead + 1  # `How much?` then `: Five dollars.` (a definition list)
         if text.rstrip().endswith("?") and len(text.split()) <= 40 and "?" not in text.rstrip()[:-1]:
             return "paragraph", 0, len(text)
         if lead is not None and lead < end_of_text - 1 and INTERROGATIVE.match(text):
