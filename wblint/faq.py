@@ -47,6 +47,7 @@ EXTERNAL_HEADING = re.compile(
     r"parents?|visitors?)\b|^\W*for\s+\w",
     re.IGNORECASE,
 )
+TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 WE = re.compile(r"\b(?:we|our|us|ours)\b", re.IGNORECASE)
 
 
@@ -259,6 +260,11 @@ class _Parser:
         if text[rest:].strip():
             item.answer.append(AnswerPart(block, rest, len(text)))
 
+    def _header_cell(self, block: Block) -> bool:
+        line_end = self.source.find("\n", block.start)
+        following = self.source[line_end + 1:self.source.find("\n", line_end + 1)] if line_end != -1 else ""
+        return bool(TABLE_RULE.match(following))
+
     # -- walk ----------------------------------------------------------------------------
 
     def run(self, blocks: list[Block]) -> list[FaqItem]:
@@ -270,6 +276,8 @@ class _Parser:
                 self._paragraph(block)
             elif block.kind == "table_cell" and block.prose is not None:
                 text = block.prose.text.strip()
+                if self._header_cell(block):
+                    continue  # `| Question | Answer |` names the columns
                 if text.endswith("?") and (following is None or following.kind == "table_cell"):
                     self._new_item(block, 0, len(block.prose.text), "table")
                 elif self.current is not None and text:
