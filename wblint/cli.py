@@ -60,6 +60,7 @@ def check(paths, output_format, fail_on, select, ignore, rules_dir, color, quiet
     from .discover import discover
     from .engine import Linter
     from .formats import FORMATTERS, Report
+    from .nlp import ModelError
     from .rules import load_rules
 
     config = Config(select=_split(select) or None, ignore=_split(ignore), rules_dirs=list(rules_dir))
@@ -73,7 +74,10 @@ def check(paths, output_format, fail_on, select, ignore, rules_dir, color, quiet
         _fail_usage(ConfigError(f"path not found: {missing[0]}; check the spelling"))
     notices = []
     linter = Linter(active, config, notice=notices.append)
-    files = list(linter.lint_paths(discover(list(paths) or [Path(".")]), display=_display_path))
+    try:
+        files = list(linter.lint_paths(discover(list(paths) or [Path(".")]), display=_display_path))
+    except ModelError as exc:
+        _fail_usage(exc)
     report = Report(files, color=_use_color(color, sys.stdout), rules=tuple(active))
     output = FORMATTERS[output_format](report)
     if quiet and output_format == "text":
