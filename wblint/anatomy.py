@@ -31,6 +31,13 @@ LEADER_TITLES = re.compile(
     r"manager|principal|partner|owner)\b",
     re.IGNORECASE,
 )
+TITLE_WORDS = re.compile(
+    r"chief|executive|officer|vice|president|senior|junior|head|director|manager|lead|founder|co-founder|partner|"
+    r"principal|general|product|products|marketing|engineering|operations|technology|technical|financial|finance|"
+    r"customer|customers|experience|sales|design|research|communications|people|growth|strategy|business|"
+    r"development|global|regional|corporate|affairs|public|policy|data|science|security|information|community|"
+    r"success|support|program|project|platform|services?|solutions|and|of|the|for|ceo|cto|cfo|coo|cmo|cpo|vp|svp|evp",
+    re.IGNORECASE)
 CUSTOMER_CUES = re.compile(
     r"\b(customer|user|client|shopper|parent|mother|father|mom|dad|teacher|student|nurse|doctor|physician|patient|"
     r"resident|homeowner|renter|traveller|traveler|driver|rider|freelancer|developer|engineer|analyst|designer|"
@@ -196,12 +203,21 @@ def _faq_start(blocks: list[Block], headline: Block | None) -> tuple[int | None,
 
 
 def _headline(doc: Document, blocks: list[Block]) -> tuple[Block | None, str]:
-    for block in blocks:
-        if block.kind == "heading" and block.level == 1:
-            return block, "first level-1 heading"
+    """The first level-1 heading that is not an FAQ heading; a front matter title wins over an
+    H1 that only comes after the body has begun (`# Q&A` under a titled press release)."""
     title = doc.front_matter.get("title")
-    if isinstance(title, str) and title.strip():
+    titled = isinstance(title, str) and bool(title.strip())
+    seen_paragraph = False
+    for block in blocks:
+        if block.kind == "heading" and block.level == 1 and not is_faq_heading(block):
+            if not (titled and seen_paragraph):
+                return block, "first level-1 heading"
+        seen_paragraph = seen_paragraph or block.kind == "paragraph"
+    if titled:
         return _front_matter_title(doc, title.strip()), "front matter title"
+    first = next((b for b in blocks if b.kind == "heading" and b.level == 1), None)
+    if first is not None and not any(b.kind == "paragraph" for b in blocks[:blocks.index(first)]):
+        return first, "first level-1 heading"  # an FAQ's own title ("# Acme FAQ")
     return None, ""
 
 
@@ -305,6 +321,19 @@ PRODUCT = re.compile(
     r"(?P<product>[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3}|code)")
 
 
+HEADLINE_PRODUCT = re.compile(
+    r"^\W*(?i:introducing|announcing|meet)\s+(?P<product>[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*)?)"
+    r"(?=\s*[:,\u2014\u2013\-]|\s*$)")
+
+
+HEADLINE_LAUNCH = re.compile(
+    rf"^\W*(?P<company>{_CAP_RUN}?)\s+(?i:{_LAUNCH})\s+(?:its\s+|the\s+|a\s+new\s+)?"
+    r"(?P<product>[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3}?)(?=\s+(?:to|for|with|that|in|on|at)\b|\s*[:,]|\s*$)")
+USES_PRODUCT = re.compile(
+    rf"\buse\s+(?P<product>[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){{0,2}})\s+(?:from|by)\s+"
+    rf"(?P<company>[A-Z][\w&'\u2019.\-]*(?:\s+[A-Z][\w&'\u2019.\-]*){{0,2}})")
+
+
 def _announcement(doc: Document, anatomy: Anatomy) -> None:
     """The product and the announcing company: front matter, else the lead's `X today launched Y`."""
     for key in ("product",):
@@ -327,6 +356,25 @@ def _announcement(doc: Document, anatomy: Anatomy) -> None:
                 start, end = summary.prose.source_span(match.start("product"), match.end("product"))
                 name = doc.text[start:end].strip("`")
             anatomy.product, anatomy.product_cue = name, f"lead: \"{match.group(0).strip()}\""
+    if anatomy.product is None:
+        match = USES_PRODUCT.search(text)
+        if match:
+            anatomy.product, anatomy.product_cue = match.group("product"), f"lead: \"{match.group(0).strip()}\""
+            anatomy.company = anatomy.company or match.group("company")
+    headline = anatomy.headline.text.strip() if anatomy.headline is not None else ""
+    if anatomy.product is None and headline:
+        match = HEADLINE_PRODUCT.search(headline) or HEADLINE_LAUNCH.match(headline)
+        if match and match.group("product"):
+            name = _most_named(match.group("product"), " ".join(b.text for b in anatomy.press_release))
+            anatomy.product, anatomy.product_cue = name, f"headline: \"{match.group(0).strip()}\""
+    if anatomy.company is None and anatomy.product:
+        match = re.search(rf"{re.escape(anatomy.product)}\s+(?:from|by)\s+(?P<company>{_CAP_RUN})", text)
+        if match:
+            anatomy.company = match.group("company").strip()
+    if anatomy.company is None and headline:
+        match = HEADLINE_LAUNCH.match(headline)
+        if match:
+            anatomy.company = match.group("company").strip()
     if anatomy.company is None:
         match = ANNOUNCER.search(text)
         if match:
@@ -335,6 +383,15 @@ def _announcement(doc: Document, anatomy: Anatomy) -> None:
                 words = words[1:]
             if words and not (anatomy.dateline and anatomy.dateline.city and " ".join(words) in anatomy.dateline.city):
                 anatomy.company = " ".join(words)
+
+
+def _most_named(phrase: str, text: str) -> str:
+    """The part of a headline's product phrase the press release names most ("PulseDesk" of
+    "Revolutionary PulseDesk Platform"); on a tie, the longer."""
+    words = phrase.split()
+    spans = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)]
+    counts = {span: len(re.findall(rf"(?<![\w\-]){re.escape(span)}(?![\w\-])", text)) for span in spans}
+    return max(spans, key=lambda span: (counts[span], len(span)))
 
 
 def _company_words(doc: Document, anatomy: Anatomy) -> frozenset[str]:
@@ -517,13 +574,18 @@ def classify_speaker(role: str | None, company_words: frozenset[str], orgs: set[
     """
     if not role:
         return "unknown"
-    if re.search(r"\b(customer|target user|user)\b", role, re.IGNORECASE):
-        return "customer"
     capitalised = {w.lower().rstrip(".") for w in re.findall(r"[A-Z][\w\-.]*[\w]", role)}
-    if orgs is None:
-        orgs = {w for w in capitalised if not LEADER_TITLES.fullmatch(w)}
+    if orgs is None:  # capitalised words that are not part of a job title stand in for organisations
+        orgs = {w for w in capitalised if not LEADER_TITLES.fullmatch(w) and not TITLE_WORDS.fullmatch(w)}
     names_company = any(word in company_words for org in orgs for word in org.split()) or bool(
         capitalised & company_words)
+    if re.fullmatch(r"\W*[\[<{][^\]>}]*[\]>}]\W*", role):
+        return "unknown"  # "[TITLE]": nobody has decided who this is
+    leader = LEADER_TITLES.search(role) and not re.search(r"\bowner of\b|\bbusiness owner\b", role, re.IGNORECASE)
+    if leader and (names_company or not orgs):  # "Head of Customer Experience (at Acme)" speaks for Acme
+        return "spokesperson"
+    if re.search(r"\b(customer|target user|user)\b", role, re.IGNORECASE):
+        return "customer"
     if LEADER_TITLES.search(role) and not re.search(r"\bowner of\b|\bbusiness owner\b", role, re.IGNORECASE):
         if names_company or not orgs or not company_words:
             return "spokesperson"

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
+from ._words import FUNCTION_WORDS
 from .anatomy import Anatomy
 from .document import Block
 
@@ -42,10 +43,12 @@ LABEL = {"problem": "problem", "solution": "solution", "getting-started": "getti
 COMPETING = ("problem", "solution")
 NEGATION = re.compile(r"\b(?:not|never|no|nobody|nothing|none|cannot|without)\b|n['\u2019]t\b", re.IGNORECASE)
 _NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|hundreds|thousands|millions)"
+# A quantity: money, a share, "one in three", a count of two or more digits (not a year), or a spelled
+# number of hours, days … (a problem "ideally quantified").
 FIGURE = re.compile(
     rf"[$€£¥]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:%|percent\b|per\s?cent\b)|\b{_NUMBER}\s+in\s+{_NUMBER}\b|"
-    rf"\b{_NUMBER}\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?|minutes?|times|people|customers|users|"
-    r"families|dollars|euros|pounds|calls|visits|trips|tickets|rescues|outages|complaints|errors)\b",
+    r"\b(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})+\b|\b(?!(?:19|20)\d\d\b)\d{2,}(?![:.]\d)\b|"
+    rf"\b{_NUMBER}\s+(?:hours?|days?|weeks?|months?|years?|minutes?|times)\b",
     re.IGNORECASE)
 IT_SUBJECT = re.compile(r"\b(?:it|It)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+)?(?!is\b|was\b|has\b|does\b)[a-z]+s\b")
 URL_AFTER_VERB = re.compile(
@@ -69,6 +72,7 @@ class PartSpec:
     name: str
     headings: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
+    strong_cues: tuple[str, ...] = ()  # each is enough on its own ("to get started")
     min_score: float = 2.0
     min_words: int = 5
 
@@ -78,6 +82,7 @@ class PartSpec:
             name=options["part"],
             headings=tuple(options.get("headings", ())),
             cues=tuple(options.get("cues", ())) + tuple(options.get("extra_cues", ())),
+            strong_cues=tuple(options.get("strong_cues", ())),
             min_score=float(options.get("min_score", 2.0)),
             min_words=int(options.get("min_words", 5)),
         )
@@ -143,6 +148,32 @@ class PartsModel:
         return found[-1] if found else None
 
 
+# -- cue phrases ------------------------------------------------------------------------
+
+
+def _inflected(word: str) -> str:
+    """A regex for a word and its regular inflections (plural or 3rd person, -ed, -ing)."""
+    if not word.isalpha() or len(word) < 3 or word.lower() in FUNCTION_WORDS:
+        return re.escape(word)
+    if word.endswith("e"):
+        return re.escape(word[:-1]) + r"(?:e|es|ed|ing)"
+    if word.endswith("y") and len(word) > 3:
+        return re.escape(word[:-1]) + r"(?:y|ies|ied|ying)"
+    return re.escape(word) + r"(?:s|es|ed|ing)?"
+
+
+@lru_cache(maxsize=256)
+def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Whole-word matches of the cue phrases, every content word inflected ("creates an account")."""
+    parts = []
+    for cue in sorted({c.strip().lower() for c in cues if c.strip()}, key=len, reverse=True):
+        words = re.split(r"\s+", cue)
+        parts.append(r"\s+".join(_inflected(w) for w in words))
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])", re.IGNORECASE)
+
+
 # -- specs from rules --------------------------------------------------------------------
 
 
@@ -177,14 +208,13 @@ def detect(anatomy: Anatomy, specs: dict[str, PartSpec],
 
 class _Detector:
     def __init__(self, anatomy: Anatomy, specs: dict[str, PartSpec], spacy_doc) -> None:
-        from .kinds.density import term_pattern
-
         self.anatomy = anatomy
         self.specs = {name: specs[name] for name in PARTS if name in specs}
         self.spacy_doc = spacy_doc
-        self.cue_patterns = {name: term_pattern(spec.cues) for name, spec in self.specs.items()}
-        self.each_cue = {name: [(cue, term_pattern((cue,))) for cue in spec.cues if cue.strip()]
+        self.cue_patterns = {name: cue_pattern(spec.cues + spec.strong_cues) for name, spec in self.specs.items()}
+        self.each_cue = {name: [(cue, cue_pattern((cue,))) for cue in spec.cues + spec.strong_cues if cue.strip()]
                          for name, spec in self.specs.items()}
+        self.strong = {name: {c.lower() for c in spec.strong_cues} for name, spec in self.specs.items()}
         self.heading_patterns = {name: [re.compile(p, re.IGNORECASE) for p in spec.headings]
                                  for name, spec in self.specs.items()}
         names = [n for n in (anatomy.product, anatomy.company) if n]
@@ -215,11 +245,11 @@ class _Detector:
         for block in body:
             if block is anatomy.summary:
                 before_summary = False
-            if block.kind == "heading":
+            if self._is_heading(block):
                 named = self._heading_part(block)
-                if section is not None and block.level <= section[1].level:
+                if section is not None and self._level(block) <= self._level(section[1]):
                     section = None
-                if aside is not None and block.level <= aside.level:
+                if aside is not None and self._level(block) <= self._level(aside):
                     aside = None
                 if named:
                     section = (named, block)
@@ -271,13 +301,28 @@ class _Detector:
                 continue
             if not inside:
                 continue
-            if block.kind == "heading" and block.level <= heading.level:
+            if self._is_heading(block) and self._level(block) <= self._level(heading):
                 break
             if block.kind in ("code", "table_cell") and block.end > block.start:
                 found.append(block)
         return found
 
     # -- headings --------------------------------------------------------------------------
+
+    def _is_heading(self, block: Block) -> bool:
+        return block.kind == "heading" or self._pseudo_heading(block)
+
+    def _level(self, block: Block) -> int:
+        return block.level if block.kind == "heading" else 7  # a bold line sits below every heading
+
+    def _pseudo_heading(self, block: Block) -> bool:
+        """A short bold line that names a part or an aside (`**The Challenge**`) heads a section too."""
+        if block.kind != "paragraph" or not block.emphasised or block.list_depth or block.quote_depth:
+            return False
+        text = block.text.strip().rstrip(":")
+        if len(text.split()) > 6 or text.endswith((".", "?", "!")):
+            return False
+        return bool(self._heading_part(block) or NOT_A_PART.match(text))
 
     def _heading_part(self, block: Block) -> str | None:
         text = block.text.strip().rstrip(":")
@@ -309,7 +354,8 @@ class _Detector:
                     if cue.lower() not in seen:
                         seen.add(cue.lower())
                         hits[name].append(match.group(0).lower())
-                        evidence.add(1, f"\"{match.group(0)}\"")
+                        strong = cue.lower() in self.strong[name]
+                        evidence.add(self.specs[name].min_score if strong else 1, f"\"{match.group(0)}\"")
             found[name] = evidence
         named = self._names_product(block)
         label = self.anatomy.product or self.anatomy.company
@@ -375,7 +421,7 @@ class _Detector:
         return bool(self.names.search(self.anatomy.document.text[block.start:block.end]))
 
     def _last_prose(self) -> Block | None:
-        body = [b for b in self.anatomy.press_release if b.kind != "heading" and id(b) not in self.quote_blocks
+        body = [b for b in self.anatomy.press_release if not self._is_heading(b) and id(b) not in self.quote_blocks
                 and not self._is_attribution(b)]
         return body[-1] if body else None
 

@@ -86,7 +86,9 @@ KIND = Kind(
     options={
         "part": Option("str", "problem", "which part must be present", PARTS),
         "headings": Option("regex-list", [], "headings that name the part (case-insensitive, searched in the heading)"),
-        "cues": Option("str-list", [], "phrases that show a paragraph is the part (whole words, inflections match)"),
+        "cues": Option("str-list", [], "phrases that show a paragraph is the part, a point each (whole words; "
+                                         "\"create an account\" also matches \"creates an account\")"),
+        "strong_cues": Option("str-list", [], "phrases that alone show a paragraph is the part (\"to get started\")"),
         "extra_cues": Option("str-list", [], "more cue phrases, added in your configuration"),
         "min_score": Option("float", 2.0, "cue points a paragraph needs to count as the part"),
         "min_words": Option("int", 5, "words a headed section needs before it counts as written"),

@@ -23,11 +23,13 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     signoff = re.compile(rf"^\W*(?:{phrases})\s*[,.!\u2014\-]*\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
     tail = blocks[-ctx.options["within_last"]:]
-    for i, block in enumerate(tail):
+    for i, block in reversed(list(enumerate(tail))):
         match = signoff.match(block.text.strip())
         if not match or len(block.text.split()) > 12:
             continue
         rest = match.group("rest").strip()
+        if rest and not (rest[:1].isupper() or PLACEHOLDER.match(rest)):
+            continue  # "Thank you for reading with us." closes the text; it is not the sign-off
         name = rest or next((b.text.strip() for b in tail[i + 1:]), "")
         if name and PLACEHOLDER.match(name):
             problem = f"is signed with a placeholder (\"{name.split()[0]}\")"
