@@ -16,7 +16,8 @@ Audience: a heading such as `Customer FAQ`, `External questions`, `For
 gardeners` (external) or `Internal FAQ`, `For the Acme team`, `Stakeholder
 questions` or a heading that names the announcing company (internal) sets the
 audience of the questions under it.  Without such a heading, a question asked
-as "we"/"our" is internal and any other is external.
+as "we"/"our", or about a business topic (risks, market size, feasibility,
+dependencies, economics, success metrics), is internal and any other is external.
 
 Structure only: no spaCy, no rule options.  Rules judge what this finds.
 """
@@ -49,6 +50,12 @@ EXTERNAL_HEADING = re.compile(
 )
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 WE = re.compile(r"\b(?:we|our|us|ours)\b", re.IGNORECASE)
+# What the business asks (the domain's "typical internal questions"): market size, economics,
+# dependencies, feasibility, risks, how success is measured.
+INTERNAL_TOPIC = re.compile(
+    r"\b(?:risks?|tam|market\s+size|size\s+of\s+the\s+market|addressable|feasib\w*|dependenc\w*|economics|"
+    r"margins?|revenue|profit\w*|p&l|headcount|investment|roi|legal|regulat\w*|compliance|cannibali[sz]\w*|"
+    r"kpis?|metrics?|success|go-to-market|staffing|business\s+case)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -187,6 +194,8 @@ class _Parser:
             audience, cue = section.audience, section.cue
         elif WE.search(text):
             audience, cue = "internal", f"no audience heading; asks about \"{WE.search(text).group(0)}\""
+        elif INTERNAL_TOPIC.search(text):
+            audience, cue = "internal", f"no audience heading; a business topic (\"{INTERNAL_TOPIC.search(text).group(0)}\")"
         else:
             audience, cue = "external", "no audience heading"
         item = FaqItem(block, start, end, shape, audience, cue, section)
