@@ -23,8 +23,9 @@ two, or both on a tie; a paragraph that names the product reads less as the
 problem, one that does not reads more); getting started and the call to action are
 often one closing paragraph, so those labels stack.  Quotations, the headline
 and the sub-heading are parts of their own and are not labelled; the summary
-can carry only a getting-started or call-to-action label (a lead that already
-says "visit …").
+can carry only a getting-started label (a lead that says "to get started,
+visit …" has told the reader how to start, but a link in the lead does not
+close the release).
 """
 from __future__ import annotations
 
@@ -402,8 +403,8 @@ class _Detector:
                 cta.add(1, "the closing paragraph")
         labels: dict[str, Evidence] = {}
         for name, evidence in found.items():
-            if summary and name in COMPETING:
-                continue
+            if summary and name != "getting-started":
+                continue  # the lead summarises the parts; a link in it does not close the release
             if evidence.score >= self.specs[name].min_score:
                 labels[name] = evidence
         competing = {n: labels[n].score for n in COMPETING if n in labels}
