@@ -422,9 +422,11 @@ class _Detector:
         return bool(self.names.search(self.anatomy.document.text[block.start:block.end]))
 
     def _last_prose(self) -> Block | None:
-        body = [b for b in self.anatomy.press_release if not self._is_heading(b) and id(b) not in self.quote_blocks
-                and not self._is_attribution(b)]
-        return body[-1] if body else None
+        if not hasattr(self, "_closing"):
+            body = [b for b in self.anatomy.press_release if not self._is_heading(b)
+                    and id(b) not in self.quote_blocks and not self._is_attribution(b)]
+            self._closing = body[-1] if body else None
+        return self._closing
 
     def _imperatives(self, block: Block) -> list[str]:
         """Verbs that open a sentence in the imperative ("Download the app", "To get started, install Quill").
@@ -463,16 +465,14 @@ class _Detector:
         return verbs
 
     def _steps_follow(self, block: Block) -> bool:
+        """A code block or a numbered list right after the paragraph."""
         doc = self.anatomy.document
-        if doc is None:
+        if doc is None or block.list_depth:
             return False
-        blocks = doc.blocks
-        try:
-            i = next(i for i, b in enumerate(blocks) if b is block)
-        except StopIteration:
-            return False
-        following = blocks[i + 1] if i + 1 < len(blocks) else None
-        if following is None or block.list_depth:
+        if not hasattr(self, "_next_block"):
+            self._next_block = {id(a): b for a, b in zip(doc.blocks, doc.blocks[1:])}
+        following = self._next_block.get(id(block))
+        if following is None:
             return False
         if following.kind == "code":
             return True
