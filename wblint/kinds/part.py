@@ -93,5 +93,6 @@ KIND = Kind(
         "min_score": Option("float", 2.0, "cue points a paragraph needs to count as the part"),
         "min_words": Option("int", 5, "words a headed section needs before it counts as written"),
     },
-    needs=frozenset({"tags"}),
+    # Imperatives ("Download the app") come from the tagger; problem and solution need no spaCy.
+    needs_for=lambda options: {"tags"} if options["part"] in ("getting-started", "call-to-action") else set(),
 )
