@@ -6,11 +6,23 @@ Each part is found in one of two ways, and the finding keeps the cue:
   block of that section belongs to the part;
 - **the content** of a paragraph: each part has a list of cue phrases (problem
   words, solution words, start-up steps, call-to-action verbs), matched as whole
-  words with their inflections, plus a few signals that no word list gives:
-  the product named as the subject of a sentence (solution), sentences that open
-  with an imperative verb — from spaCy's tagger — and a step list or code block
-  right after (getting started), a link or web address (call to action).
+  words with every content word inflected, a point each (a "strong" cue such as
+  "to get started" is enough alone), plus signals no word list gives:
+  - problem: a negation, a figure ("41 percent", "$1,500", "one in three"), not
+    naming the product or company (the domain's "without naming the product"),
+    and a point for the first such paragraph after the lead (its usual place);
+  - solution: the product or company as the subject of a sentence ("Tidy
+    turns …", then "it sends …"), or at least named;
+  - getting started: sentences that open in the imperative ("Download the
+    app", "To get started, install …": a `VB` from spaCy's tagger, or a listed
+    cue verb, which the tagger often reads as a proper noun), and a numbered
+    list or code block right after;
+  - call to action: a link or web address, an imperative cue verb ("Visit",
+    "Sign up"), a point for being the closing paragraph; without a link or an
+    imperative it points nowhere and does not count.
 
+A short bold line that names a part (`**The Challenge**`) heads a section like a
+heading does.
 Sections headed as none of the parts (`## Limitations`, `## About Acme`,
 `## Customer Quote`) are not read for cues.
 
@@ -342,10 +354,8 @@ class _Detector:
         prose = block.prose
         text = prose.text
         found: dict[str, Evidence] = {}
-        hits: dict[str, list[str]] = {}
         for name, pattern in self.cue_patterns.items():
             evidence = Evidence()
-            hits[name] = []
             if pattern is not None:
                 seen: set[str] = set()
                 for match in pattern.finditer(text):
@@ -354,7 +364,6 @@ class _Detector:
                     cue = next((c for c, p in self.each_cue[name] if p.fullmatch(match.group(0))), match.group(0))
                     if cue.lower() not in seen:
                         seen.add(cue.lower())
-                        hits[name].append(match.group(0).lower())
                         strong = cue.lower() in self.strong[name]
                         evidence.add(self.specs[name].min_score if strong else 1, f"\"{match.group(0)}\"")
             found[name] = evidence
