@@ -1,8 +1,12 @@
-"""Document -> Anatomy: which blocks are the headline, sub-heading, summary,
-press-release body and FAQ, and where the quotations are and who said them.
+"""Document -> Anatomy: which blocks are the headline, sub-heading, summary (and its
+dateline), press-release body and FAQ; the product and the announcing company; where
+the quotations are and who said them.
 
 Everything here is cheap (no spaCy): it reads the block structure and a few
-cues from the text.  Rules read the anatomy instead of re-discovering it.
+cues from the text.  Rules read the anatomy instead of re-discovering it.  Two
+richer models are built on demand from it: the FAQ's question/answer items
+(``Anatomy.faq_model``, wblint.faq) and the press release's parts (wblint.parts,
+which takes the part rules' cue lists).
 """
 from __future__ import annotations
 
