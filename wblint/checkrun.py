@@ -157,7 +157,7 @@ def _check_stdin(o: CheckOptions, fmt: str, workspace, notices: list[str]) -> in
     from .fix import RawText, fix_until_stable, unified_diff
     from .source import DecodeError, decode
 
-    data = click.get_binary_stream("stdin").read()
+    data = sys.stdin.buffer.read()
     shown = o.stdin_filename or STDIN_NAME
     config_path = Path(o.stdin_filename) if o.stdin_filename else Path(STDIN_NAME)
     try:
@@ -173,7 +173,8 @@ def _check_stdin(o: CheckOptions, fmt: str, workspace, notices: list[str]) -> in
             return ExitCode.FINDINGS if outcome.text != raw.text else ExitCode.OK
         # like ruff: the fixed draft on stdout, what remains on stderr
         sys.stdout.flush()
-        click.get_binary_stream("stdout").write(raw.encode(outcome.text))
+        sys.stdout.buffer.write(raw.encode(outcome.text))
+        sys.stdout.buffer.flush()
         from .formats import FORMATTERS, Report
 
         remaining = Report([(shown, outcome.diagnostics)])
