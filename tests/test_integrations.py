@@ -221,7 +221,7 @@ def test_the_action_installs_wblint_from_its_checkout_and_annotates(tmp_path):
     shutil.copytree(SAMPLES, work / "samples")
     env = clean_env(PATH=f"{bin_dir}:{os.environ['PATH']}", GITHUB_WORKSPACE=str(work), WBLINT_PATHS="samples",
                     WBLINT_ARGS="", WBLINT_FAIL_ON="warning")
-    run = _bash(_run_step("Run wblint"), tmp_path, env)  # run from elsewhere: paths still repo-relative
+    run = _bash(_run_step("Run wblint"), work, env)
     assert run.returncode == 1, run.stdout + run.stderr
     assert "::error file=samples/bad-subheading.md,line=3,col=4," in run.stdout
     assert "::warning file=samples/bad-no-customer-quote.md," in run.stdout  # the spaCy pipeline ran
