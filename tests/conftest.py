@@ -5,12 +5,22 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import fixkind
 from wblint.cli import main
+from wblint.kinds import registry
 from wblint.rules import load_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SAMPLES = FIXTURES / "samples"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fix_kind():
+    """Make the test stand-in kind `fixture-replace` (tests/fixkind.py) available to rule packs."""
+    registry()[fixkind.KIND.name] = fixkind.KIND
+    yield
+    registry().pop(fixkind.KIND.name, None)
 
 
 @pytest.fixture(scope="session")
@@ -31,11 +41,11 @@ def run_cli():
 
 TEAM_PACK = """\
 pack: team
-description: A tiny team pack whose rule offers fixes (the substitution kind).
+description: A tiny team pack whose rule offers fixes (the test kind in fixkind.py).
 rules:
   - id: TM001
     name: plain-words
-    kind: substitution
+    kind: fixture-replace
     severity: warning
     options:
       replacements: {utilize: use, "in order to": to, "due to the fact that": because}

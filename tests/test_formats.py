@@ -24,7 +24,7 @@ pack: awkward
 rules:
   - id: AW001
     name: awkward-message
-    kind: substitution
+    kind: fixture-replace
     severity: warning
     options: {replacements: {utilize: use}}
     message: "100%: \\"{phrase}\\", then {suggestion},\\r\\nsecond line %0A stays"
@@ -160,6 +160,12 @@ def test_sarif_validates_against_the_schema_and_describes_every_rule(project, ru
     rules = run["tool"]["driver"]["rules"]
     ids = [r["id"] for r in rules]
     assert ids[:4] == ["WB101", "TM001", "TM002", "AW001"] and "WB005" in ids
+    from wblint.rules import load_rules
+
+    every = {r.id for r in load_rules().rules}  # the rules left out are described too, disabled
+    assert every <= set(ids)
+    disabled = {r["id"] for r in rules if r["defaultConfiguration"].get("enabled") is False}
+    assert disabled == every - {"WB101"}
     heading = rules[0]
     assert heading["name"] == "heading-present"
     assert heading["shortDescription"]["text"] == "The draft has a headline."

@@ -197,7 +197,7 @@ def _report(o: CheckOptions, fmt: str, workspace, results, notices: list[str]) -
     to_terminal = o.output is None
     root = repository_root() if fmt in ("github", "sarif") else None
     report = Report(results, color=to_terminal and use_color(o.color, sys.stdout),
-                    rules=tuple(workspace.active_rules()), root=root)
+                    rules=tuple(workspace.active_rules()), catalog=tuple(workspace.known_rules()), root=root)
     if o.statistics:
         output = statistics_json(report) if fmt == "json" else statistics_text(report)
     else:

@@ -190,6 +190,14 @@ class Workspace:
                 seen.setdefault(rule.id, rule)
         return list(seen.values())
 
+    def known_rules(self) -> list:
+        """Every rule of every rule set this run loaded, active or not."""
+        seen: dict[str, object] = {}
+        for ruleset in self._rulesets.values():
+            for rule in ruleset.rules:
+                seen.setdefault(rule.id, rule)
+        return list(seen.values())
+
     def lint_files(self, files: list[Path], display: Callable[[Path], str] = str
                    ) -> list[tuple[str, list[Diagnostic]]]:
         """(display path, diagnostics) per file, in the order given."""

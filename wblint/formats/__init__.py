@@ -16,6 +16,7 @@ class Report:
     files: list[tuple[str, list[Diagnostic]]]
     color: bool = False
     rules: tuple = ()  # the active rules, for formats that describe them
+    catalog: tuple = ()  # every rule known to the run (active or not), for sarif
     root: str | None = None  # the repository root that github and sarif paths are relative to
 
     @property

@@ -1,7 +1,8 @@
 """SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, IDE viewers).
 
-Every rule that ran is described in ``tool.driver.rules`` (id, name, short and full
-description, help with the examples, configured level).  Result paths are relative to
+Every rule is described in ``tool.driver.rules`` (id, name, short and full description,
+help with the examples, configured level); rules the configuration left out come last,
+with ``enabled: false``.  Result paths are relative to
 the repository root, declared as ``%SRCROOT%`` in ``originalUriBaseIds``.  SARIF's
 ``endColumn`` is exclusive (wblint's ``end_column`` is inclusive), and columns count
 Unicode code points (``columnKind``).
@@ -38,7 +39,7 @@ BUILTIN_CODES = {
 }
 
 
-def _rule_descriptor(rule) -> dict:
+def _rule_descriptor(rule, enabled: bool = True) -> dict:
     examples = rule.examples
     markdown = (f"{rule.rationale}\n\n**Bad**\n\n```markdown\n{examples['bad'].rstrip()}\n```\n\n"
                 f"**Good**\n\n```markdown\n{examples['good'].rstrip()}\n```\n\n"
@@ -50,7 +51,7 @@ def _rule_descriptor(rule) -> dict:
         "fullDescription": {"text": rule.rationale},
         "help": {"text": f"{rule.rationale}\n\nRun `wblint explain {rule.name}` for its options and examples.",
                  "markdown": markdown},
-        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "defaultConfiguration": {"level": LEVELS[rule.severity], **({} if enabled else {"enabled": False})},
         "properties": {"tags": [rule.group], "kind": rule.kind, "scope": rule.scope},
     }
 
@@ -76,6 +77,8 @@ def _location(report: Report, path: str) -> dict:
 
 def sarif_log(report: Report) -> dict:
     descriptors = [_rule_descriptor(rule) for rule in report.rules]
+    active = {rule.id for rule in report.rules}  # then the rules that did not run, marked disabled
+    descriptors += [_rule_descriptor(rule, enabled=False) for rule in report.catalog if rule.id not in active]
     index = {d["id"]: i for i, d in enumerate(descriptors)}
     results = []
     for path, found in report.files:
