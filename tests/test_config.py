@@ -242,8 +242,7 @@ def test_a_bad_yaml_configuration_is_one_line_with_file_and_line_and_exit_2(in_t
     write(in_tmp / ".wblint.yaml", text)
     write(in_tmp / "a.md", HEADED)
     error = error_of(run_cli, "a.md")
-    assert error.startswith(f"wblint: error: .wblint.yaml:{line}: ") or error.startswith(
-        f"wblint: error: {in_tmp / '.wblint.yaml'}:{line}: "), error
+    assert error.startswith(f"wblint: error: .wblint.yaml:{line}: "), error  # relative to the working directory
     assert message in error
 
 
@@ -265,7 +264,7 @@ def test_a_bad_pyproject_table_names_the_file_and_key_path(in_tmp, run_cli, text
     write(in_tmp / "pyproject.toml", text)
     write(in_tmp / "a.md", HEADED)
     error = error_of(run_cli, "a.md")
-    assert re.match(r"wblint: error: \S*pyproject\.toml: ", error), error
+    assert error.startswith("wblint: error: pyproject.toml: "), error
     assert message in error
 
 

@@ -8,6 +8,7 @@ directories.  Relative paths and globs in a file are relative to its directory.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Any
 
 from .config import Config
 from .document import DOCUMENT_KINDS
-from .yamlfile import ConfigError, MarkedDict, MarkedList, read_yaml
+from .yamlfile import ConfigError, MarkedDict, MarkedList, load_yaml
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -59,35 +60,49 @@ def _has_tool_table(path: Path) -> bool:
         return False
 
 
+def _shown(path: Path) -> str:
+    """How errors name the file: relative to the working directory when under it."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute)
+    return absolute if relative.startswith(os.pardir) else relative
+
+
 def load_config(path: Path) -> Config:
     """Read and validate one configuration file (YAML, or a pyproject.toml's [tool.wblint])."""
     path = Path(path)
+    shown = _shown(path)
     if path.suffix == ".toml":
-        data, prefix = _read_toml(path), "tool.wblint."
+        data, prefix = _read_toml(path, shown), "tool.wblint."
     else:
-        data, prefix = read_yaml(path), ""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot read file: {exc}", shown) from None
+        data, prefix = load_yaml(text, shown), ""
         if data is None:  # an empty file: every default
             data = MarkedDict()
             data.line, data.key_lines, data.duplicates = 1, {}, []
-    config = Config(source=str(path), root=path.parent.absolute(), key_prefix=prefix)
+    config = Config(source=shown, root=Path(os.path.abspath(path.parent)), key_prefix=prefix)
     if not isinstance(data, dict):
         raise ConfigError(f"a configuration is a mapping of settings ({', '.join(KEYS)}); "
-                          f"got {type(data).__name__}", path, getattr(data, "line", 1) or None)
-    _Reader(config, path).read(data)
+                          f"got {type(data).__name__}", shown, getattr(data, "line", 1) or None)
+    _Reader(config, shown).read(data)
     return config
 
 
-def _read_toml(path: Path) -> dict:
+def _read_toml(path: Path, shown: str) -> dict:
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except OSError as exc:
-        raise ConfigError(f"cannot read file: {exc}", path) from None
+        raise ConfigError(f"cannot read file: {exc}", shown) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", path) from None
+        raise ConfigError(f"invalid TOML: {exc}", shown) from None
     table = data.get("tool", {}).get("wblint") if isinstance(data.get("tool"), dict) else None
     if table is None:
-        raise ConfigError("no [tool.wblint] table; add one, or point --config at a .wblint.yaml", path)
+        raise ConfigError("no [tool.wblint] table; add one, or point --config at a .wblint.yaml", shown)
+    if not isinstance(table, dict):
+        raise ConfigError("tool.wblint: expected a table of settings", shown)
     return table
 
 
@@ -97,7 +112,7 @@ def _type_name(value: Any) -> str:
 
 
 class _Reader:
-    def __init__(self, config: Config, path: Path) -> None:
+    def __init__(self, config: Config, path: str) -> None:
         self.config = config
         self.path = path
 
