@@ -198,3 +198,16 @@ def test_raw_text_round_trips_its_bytes():
         raw = RawText.from_bytes(data)
         assert raw.text == "é\r\nx" and raw.encode() == data
 
+
+
+def test_builtin_wordy_phrases_fix_end_to_end(tmp_path, run_cli):
+    draft = tmp_path / "draft.md"
+    draft.write_bytes(
+        b"# Acme Ledger Closes the Books\r\n\r\nIn order to start, owners utilize the app prior to lunch.\r\n"
+    )
+    first = run_cli("check", "--isolated", "--select", "wordy-phrases", "--fix", str(draft))
+    assert draft.read_bytes() == b"# Acme Ledger Closes the Books\r\n\r\nTo start, owners use the app before lunch.\r\n"
+    assert first.exit_code == 0
+    before = draft.stat().st_mtime_ns
+    second = run_cli("check", "--isolated", "--select", "wordy-phrases", "--fix", str(draft))
+    assert second.exit_code == 0 and draft.stat().st_mtime_ns == before
