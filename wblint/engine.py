@@ -29,12 +29,17 @@ class Parsed:
     diagnostics: list[Diagnostic]
 
 
+# A post-step over one document's findings, after every rule ran (e.g. inline suppressions).
+PostProcess = Callable[[Document, list[Diagnostic]], list[Diagnostic]]
+
+
 class Linter:
     def __init__(self, rules: list[ActiveRule], config: Config | None = None,
-                 notice: Callable[[str], None] | None = None) -> None:
+                 notice: Callable[[str], None] | None = None, postprocess: PostProcess | None = None) -> None:
         self.rules = rules
         self.config = config or Config()
         self.notice = notice or (lambda message: None)
+        self.postprocess = postprocess
         self.needs = frozenset().union(*(r.rule.kind_spec.capabilities(r.options) for r in rules))
         self._pipeline: nlp.Pipeline | None = None
         self._skipped_noted = False
@@ -91,6 +96,8 @@ class Linter:
             if parsed.document is not None:
                 for rule in self._applicable(parsed):
                     diagnostics.extend(self._check(parsed, rule, docs))
+                if self.postprocess is not None:
+                    diagnostics = self.postprocess(parsed.document, diagnostics)
             diagnostics.sort(key=Diagnostic.sort_key)
             results.append((parsed.path, diagnostics))
         return results

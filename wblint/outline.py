@@ -20,18 +20,18 @@ from .document import Block, Document, parse_document
 from .kinds import Context
 from .kinds.length import WORD
 from .parts import LABEL, PARTS, detect, specs_for
-from .rules import load_rules
+from .rules import RuleSet, load_rules
 
 NEEDS = frozenset({"tags", "entities"})
 QUOTE_PARTS = {"spokesperson": "spokesperson-quote", "customer": "customer-quote", "unknown": "quote"}
 
 
-def build(path: str, text: str, config: Config | None = None) -> dict[str, Any]:
+def build(path: str, text: str, config: Config | None = None, ruleset: RuleSet | None = None) -> dict[str, Any]:
     """The outline of one draft as plain data (what `--format json` prints)."""
     config = config or Config()
     document = parse_document(path, text)
     anatomy = analyse(document, config.default_kind)
-    active = activate(load_rules(config.rules_dirs), config)
+    active = activate(ruleset or load_rules(config.rules_dirs), config)
     docs = _annotate(anatomy, config)
     context = Context(document, anatomy, None, {}, docs)
     model = detect(anatomy, specs_for(active), context.spacy_doc if docs else None)

@@ -66,6 +66,10 @@ class Kind:
     options: dict[str, Option] = field(default_factory=dict)
     needs: frozenset[str] = frozenset()  # NLP capabilities, see wblint.nlp.CAPABILITIES
     needs_for: Callable[[dict], Iterable[str]] | None = None  # when options change the needs
+    # A cheap prefilter for kinds that read spaCy sentences: given the rule's options, a
+    # regex that matches (re.search) the text of every sentence that could yield a finding.
+    # It may over-select, never under-select; None means any sentence may fire.
+    candidates: Callable[[dict], "re.Pattern[str] | None"] | None = None
 
     def capabilities(self, options: dict) -> frozenset[str]:
         return frozenset(self.needs_for(options)) if self.needs_for else self.needs

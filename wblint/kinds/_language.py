@@ -1,0 +1,228 @@
+"""Helpers the language kinds share: what a rule may read, names, numbers, phrase lists.
+
+Not a kind (it defines no ``KIND``), so the registry passes it by.
+
+Every language kind reads prose the same way: code and URL placeholders are never
+read, quotations only when the rule's ``include_quotes`` option says so, and a
+word list entry never matches inside a proper name the writer capitalised
+("Best Buy", "Many Glacier", "May Okafor", "Will Smith").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
+
+from . import Context, Option, Sentence
+
+INCLUDE_QUOTES_HELP = "also read text inside quotations (customer and spokesperson quotes)"
+
+
+def include_quotes_option(default: bool) -> Option:
+    return Option("bool", default, INCLUDE_QUOTES_HELP)
+
+
+# -- what a rule may read ---------------------------------------------------------------
+
+
+def readable(ctx: Context, block: Any, start: int, end: int) -> bool:
+    """Prose ``[start, end)`` is neither a code/URL placeholder nor, unless the rule's
+    ``include_quotes`` option is on, inside a quotation."""
+    if block.prose.is_opaque(start, end):
+        return False
+    if not ctx.options.get("include_quotes", True) and ctx.in_quote(block, start, end):
+        return False
+    return True
+
+
+def sentences(ctx: Context, candidates: re.Pattern[str] | None = None) -> Iterator[Sentence]:
+    """The rule's sentences; with ``candidates``, only those its text matches."""
+    for sentence in ctx.sentences():
+        if candidates is None or candidates.search(sentence.text):
+            yield sentence
+
+
+def report_tokens(ctx: Context, sentence: Sentence, first: Any, last: Any, replacement: str | None = None,
+                  **fields: Any):
+    """A finding from token ``first`` to token ``last`` (inclusive)."""
+    start, end = first.idx, last.idx + len(last.text)
+    text = sentence.block.prose.text[start:end]
+    return ctx.report_in(sentence.block, start, end, replacement, text=text, **fields)
+
+
+# -- word lists with grammar -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """How a listed word must be used to count (a word list entry in a rule's options).
+
+    Written in YAML as a list of parts of speech (``[ADV]``; empty: any), or as a
+    mapping ``{pos: [...], deps: [...], skip_clauses: [...], skip_in_past: bool}``.
+    """
+
+    pos: tuple[str, ...] = ()  # Universal POS or Penn tags it must have
+    deps: frozenset[str] = frozenset()  # dependency labels it must have (needs the parse)
+    skip_clauses: frozenset[str] = frozenset()  # not when it or its head has these labels (needs the parse)
+    skip_in_past: bool = False  # not in a sentence told in the past tense, nor before "have" + participle
+
+    def fits(self, token: Any) -> bool:
+        if self.pos and token.pos_ not in self.pos and token.tag_ not in self.pos:
+            return False
+        if self.deps and token.dep_ not in self.deps:
+            return False
+        if self.skip_clauses and (token.dep_ in self.skip_clauses or token.head.dep_ in self.skip_clauses):
+            return False
+        if self.skip_in_past and (any(t.tag_ == "VBD" for t in token.sent) or _perfect_after(token)):
+            return False
+        return True
+
+
+def _perfect_after(token: Any) -> bool:
+    """'could (safely) have waited': a modal with the perfect looks back, it does not hedge."""
+    following = [t for t in token.doc[token.i + 1:min(token.i + 5, token.sent.end)] if t.pos_ != "ADV"
+                 and t.tag_ != "RB"]
+    return len(following) >= 2 and following[0].lower_ == "have" and following[1].tag_ == "VBN"
+
+
+def _listed(value: Any) -> tuple[str, ...]:
+    if value is None or value in ("", "any"):
+        return ()
+    return (value,) if isinstance(value, str) else tuple(str(v) for v in value)
+
+
+def term(value: Any) -> Term:
+    if isinstance(value, dict):
+        return Term(_listed(value.get("pos")), frozenset(_listed(value.get("deps"))),
+                    frozenset(_listed(value.get("skip_clauses"))), bool(value.get("skip_in_past", False)))
+    return Term(_listed(value))
+
+
+def terms_option(value: dict) -> dict[str, Term]:
+    return {str(word).lower(): term(spec) for word, spec in value.items()}
+
+
+# -- names, sentence starts, numbers ---------------------------------------------------
+
+OPENERS = {'"', "\u201c", "\u2018", "'", "(", "[", ":", "\u2014", "\u2013", "-", "*", "\u2022", ";"}
+
+
+def is_sentence_start(token: Any) -> bool:
+    """The token opens its sentence or a clause that is capitalised by convention."""
+    sent_start = token.sent.start
+    for i in range(token.i - 1, sent_start - 1, -1):
+        previous = token.doc[i]
+        if previous.text in OPENERS:
+            return True
+        if not previous.is_punct:
+            return False
+    return True
+
+
+def title_case(span: Any) -> bool:
+    """A heading-style span: most of its longer words are capitalised, so capitals say nothing."""
+    words = [t for t in span if t.is_alpha and len(t.text) > 3]
+    if len(words) < 3:
+        return False
+    return sum(1 for t in words if t.text[:1].isupper()) >= 0.8 * len(words)
+
+
+def is_name_part(token: Any) -> bool:
+    """The token is part of a proper name: tagged so, or a common word the writer capitalised
+    mid-sentence ("Many Hands Pantry", "Best Western"), or a capitalised sentence opener
+    joined to a following name ("Best Buy lets ...").  In title-case spans (headlines)
+    capitals carry no signal and the tagger calls most words names, so there no word
+    counts as a name: a listed word in a headline is read as the word."""
+    if title_case(token.sent):
+        return False
+    if token.tag_ in ("NNP", "NNPS") or token.pos_ == "PROPN":
+        return True
+    text = token.text
+    if not text[:1].isupper() or (text.isupper() and len(text) > 1):
+        return False
+    if not is_sentence_start(token):
+        return True
+    if token.i + 1 < token.sent.end:
+        following = token.doc[token.i + 1]
+        return following.text[:1].isupper() and following.pos_ == "PROPN"
+    return False
+
+
+ORDINAL = re.compile(r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                     r"\w+teenth|\w+tieth|hundredth|thousandth|millionth|\d+(?:st|nd|rd|th))$", re.IGNORECASE)
+NUMBER_SYMBOLS = {"%", "$", "\u20ac", "\u00a3", "\u00a5", "percent"}
+
+
+def is_number(token: Any) -> bool:
+    """A cardinal number or an amount: 40, 3,000, 1.9, ten, 30%, $5 (not an ordinal)."""
+    if ORDINAL.match(token.text):
+        return False
+    if token.like_num or token.tag_ == "CD" or any(c.isdigit() for c in token.text):
+        return True
+    return token.text.lower() in NUMBER_SYMBOLS
+
+
+def has_number(tokens: Iterable[Any]) -> bool:
+    return any(is_number(t) for t in tokens)
+
+
+# -- phrase lists ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def phrase_pattern(phrases: tuple[str, ...], inflect: bool = False) -> re.Pattern[str] | None:
+    """A case-insensitive regex for whole-word ``phrases``; spaces also match line breaks and
+    hyphens match spaces.  With ``inflect``, a phrase's last word also matches its regular
+    inflections (-s, -es, -ed, -ing)."""
+    parts = []
+    for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
+        words = re.split(r"[\s]+", phrase)
+        pieces = [_word(w) for w in words[:-1]] + [_inflected(words[-1]) if inflect else _word(words[-1])]
+        parts.append(r"[\s\-]+".join(pieces))
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w\-'’])(?:" + "|".join(parts) + r")(?![\w'’]|-\w)", re.IGNORECASE)
+
+
+def _word(word: str) -> str:
+    return r"[\s\-]*".join(re.escape(piece) for piece in word.split("-")) if "-" in word[1:] else re.escape(word)
+
+
+def _inflected(word: str) -> str:
+    if not word[-1:].isalpha():
+        return _word(word)
+    if word.endswith("e"):
+        return re.escape(word[:-1]) + r"(?:e|es|ed|ing)"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return re.escape(word[:-1]) + r"(?:y|ies|ied|ying)"
+    return re.escape(word) + r"(?:s|es|ed|ing)?"
+
+
+def spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
+
+
+def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def tokens_in(sentence: Sentence, start: int, end: int) -> list[Any]:
+    """The sentence's tokens overlapping prose chars ``[start, end)``."""
+    return [t for t in sentence.span if t.idx < end and start < t.idx + len(t.text)]
+
+
+def match_case(found: str, replacement: str) -> str:
+    """``replacement`` in the capitalisation of ``found``: "In order to" -> "To", "UTILIZE" -> "USE"."""
+    if not replacement:
+        return replacement
+    letters = [c for c in found if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if found[:1].isupper():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+def alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted({w for w in words if w}, key=len, reverse=True))

@@ -1,0 +1,105 @@
+"""comparison: a comparative with nothing to compare against ("faster than what?").
+
+The tagger finds comparatives (JJR, RBR: faster, cheaper, better, fewer, more,
+less; "more accurate" is reported as one).  A comparative is anchored, and not
+flagged, when its sentence names what it is compared with after it (``anchors``:
+than, compared, versus, instead of, down from) or a number sits right before it
+or inside it ("30% cheaper", "40 minutes less", "2 days sooner", "by 20%"), or
+it picks among alternatives (``choice_words``: "whichever is cheaper").
+Comparatives that compare nothing (``neutral``: older, later, further, former)
+and idioms (``exceptions``: no longer, more or less, better known as, learn more)
+are not flagged, nor are words inside capitalised names.
+
+Prefilter: ``candidates`` matches every sentence with a word ending in -er or
+with more, less or worse; only those can hold a comparative.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from . import Context, Finding, Kind, Option
+from ._language import (has_number, include_quotes_option, inside, is_name_part, is_number, phrase_pattern,
+                        readable, report_tokens, sentences, spans)
+
+CANDIDATES = re.compile(r"\b\w+er\b|\b(?:more|less|worse)\b", re.IGNORECASE)
+MULTIPLIERS = {"twice", "half", "double", "triple", "times"}
+
+
+def candidates(options: dict) -> re.Pattern[str]:
+    return CANDIDATES
+
+
+def _is_comparative(token: Any) -> bool:
+    return token.tag_ in ("JJR", "RBR") or (token.text.lower() in ("more", "less", "fewer")
+                                           and token.pos_ in ("ADJ", "ADV", "DET", "PRON", "NOUN"))
+
+
+def _quantified(token: Any, sentence_span: Any, window: int) -> bool:
+    """A number just before the comparative, inside its phrase, or in a 'by' phrase on it."""
+    start = max(sentence_span.start, token.i - window)
+    before = [t for t in token.doc[start:token.i]]
+    if any(is_number(t) or t.text.lower() in MULTIPLIERS for t in before):
+        return True
+    if has_number(t for t in token.subtree if t.i != token.i):
+        return True
+    for holder in (token, token.head):
+        for child in holder.children:
+            if child.dep_ == "prep" and child.text.lower() == "by" and has_number(child.subtree):
+                return True
+    return False
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    neutral = {w.lower() for w in ctx.options["neutral"]}
+    anchors = phrase_pattern(tuple(ctx.options["anchors"]))
+    exceptions = phrase_pattern(tuple(ctx.options["exceptions"]))
+    window = ctx.options["number_window"]
+    choices = {w.lower() for w in ctx.options["choice_words"]}
+    for sentence in sentences(ctx, candidates(ctx.options)):
+        if ctx.options["skip_questions"] and sentence.text.rstrip().endswith("?"):
+            continue
+        text = sentence.block.prose.text
+        excepted = spans(exceptions, text)
+        anchored_from = [s for s, _ in spans(anchors, text)
+                         if sentence.span.start_char <= s < sentence.span.end_char]
+        used: set[int] = set()
+        for token in sentence.span:
+            if token.i in used or not _is_comparative(token):
+                continue
+            lower = token.text.lower()
+            start, end = token.idx, token.idx + len(token.text)
+            if lower in neutral or token.lemma_.lower() in neutral:
+                continue
+            if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end) or is_name_part(token):
+                continue
+            if any(s >= end for s in anchored_from) or _quantified(token, sentence.span, window):
+                continue
+            if any(t.text.lower() in choices for t in token.doc[max(sentence.span.start, token.i - 3):token.i]):
+                continue  # "whichever is cheaper: the pass or the fares"
+            last = token
+            following = token.doc[token.i + 1] if token.i + 1 < sentence.span.end else None
+            if lower in ("more", "less") and following is not None and following.pos_ in ("ADJ", "ADV") \
+                    and following.tag_ not in ("JJR", "RBR"):
+                last = following  # "more accurate"
+            used.update(range(token.i, last.i + 1))
+            yield report_tokens(ctx, sentence, token, last)
+
+
+KIND = Kind(
+    name="comparison",
+    summary="Comparatives with no number and no reference to compare against.",
+    check=check,
+    options={
+        "anchors": Option("str-list", ["than"], "words after a comparative that name what it is compared with"),
+        "neutral": Option("str-list", [], "comparatives that compare nothing (older, later, further)"),
+        "exceptions": Option("str-list", [], "idioms in which a comparative is fine (no longer, more or less)"),
+        "number_window": Option("int", 3, "a number this many words before a comparative quantifies it"),
+        "choice_words": Option("str-list", ["whichever", "whatever"],
+                               "words that pick among named alternatives ('whichever is cheaper')"),
+        "skip_questions": Option("bool", True, "ignore sentences that are questions"),
+        "include_quotes": include_quotes_option(False),
+    },
+    needs=frozenset({"sentences", "tags", "lemmas", "parse"}),
+    candidates=candidates,
+)

@@ -1,0 +1,174 @@
+"""future: the future tense and announced plans, where the text should read as launched.
+
+Flagged, from the tagger and the dependency parse:
+
+- a future ``modals`` auxiliary ("will", "shall", "'ll", "won't"): tagged MD and
+  governing a base-form verb -- not the noun ("a will", "at will", "the will
+  of"), not a name ("Will Okoro"), not "willing"; with
+  ``skip_indirect_questions``, not in an embedded question about the reader's own
+  future ("what the inspector will look for");
+- "be going to" + verb ("is going to offer"), but not "going to the store" nor
+  the past "was going to";
+- an ``intention`` verb with a "to" infinitive ("plans to open", "aims to cut"),
+  or a ``scheduled`` participle or adjective after "be" ("is set to launch", "is
+  due to arrive"), except in the past ("planned to", "was set to") and in
+  relative or conditional clauses about the reader ("families who plan to move",
+  "if you plan to travel");
+- listed ``phrases`` ("coming soon", "in the coming weeks").
+
+Questions are skipped when ``skip_questions`` is on.
+
+Prefilter: ``candidates`` matches every sentence containing one of the modals,
+"going", an intention verb's stem, a scheduled word or a listed phrase.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from . import Context, Finding, Kind, Option
+from ._language import (alternation, include_quotes_option, phrase_pattern, readable, report_tokens, sentences,
+                        spans, tokens_in)
+
+CONDITIONAL = {"if", "when", "whether", "unless", "once"}
+
+
+def _surface(word: str) -> str:
+    """A regex for a listed word as written: "'ll" also with a curly apostrophe, "wo" as in "won't"."""
+    if word.lower() == "wo":
+        return r"(?<![\w])won['\u2019]t"
+    body = re.escape(word).replace("'", "['\u2019]")
+    return ("(?<![\\w])" if word[:1].isalnum() else "") + body + r"(?![\w])"
+
+
+def candidates(options: dict) -> re.Pattern[str]:
+    words = [*options["modals"], "going", *options["scheduled"]]
+    parts = [_surface(w) for w in words]
+    if options["intention"]:
+        parts.append(rf"\b(?:{alternation(options['intention'])})\w*")
+    listed = phrase_pattern(tuple(options["phrases"]))
+    if listed is not None:
+        parts.append(listed.pattern)
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def _to_infinitive(token: Any) -> Any:
+    """The 'to' of a 'to' + verb complement right after ``token`` ('plans to open',
+    'going to offer'; an adverb may sit between), or None."""
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp", "advcl") and child.pos_ in ("VERB", "AUX") and child.i > token.i:
+            to = [g for g in child.children if g.tag_ == "TO" and g.i < child.i]
+            if not to or to[0].i - token.i > 2:
+                continue
+            between = token.doc[token.i + 1:to[0].i]
+            if all(t.pos_ in ("ADV", "PART") and not t.is_punct for t in between):
+                return to[0]
+    return None
+
+
+def _about_reader(token: Any) -> bool:
+    """A relative or conditional clause ("who plan to move", "if you plan to")."""
+    if token.dep_ in ("relcl", "acl"):
+        return True
+    return any(c.dep_ == "mark" and c.text.lower() in CONDITIONAL for c in token.children)
+
+
+NOUN_MARKERS = {"POS", "PRP$", "DT", "WP$"}
+
+
+def _modal(token: Any) -> bool:
+    """An auxiliary governing a base-form verb: 'will send', "'ll see", 'will not be' --
+    not the noun after a determiner or possessive ('a will', "customers' will"), not a
+    name ('Will Alvarez said'), not a word followed by punctuation ('at will,')."""
+    if token.tag_ != "MD" or token.dep_ not in ("aux", "auxpass"):
+        return False
+    verb = token.head
+    if verb.i <= token.i or verb.tag_ != "VB":
+        return False
+    if token.i > 0 and token.doc[token.i - 1].tag_ in NOUN_MARKERS:
+        return False
+    return not any(t.is_punct for t in token.doc[token.i + 1:verb.i])
+
+
+def _past(helpers: list) -> bool:
+    """'was going to', 'were set to', 'had planned to': a future seen from the past."""
+    return any(h.tag_ in ("VBD", "VBN") for h in helpers)
+
+
+WH_WORDS = {"what", "whether", "if", "how", "when", "where", "which", "who", "whom", "why"}
+
+
+def _indirect_question(verb: Any) -> bool:
+    """'what the inspector will look for', 'whether anyone will live in it': an embedded
+    question about the reader's own future, not the product's."""
+    if verb.dep_ not in ("ccomp", "pcomp", "pobj", "csubj", "dobj", "xcomp"):
+        return False
+    return any(t.text.lower() in WH_WORDS and t.i < verb.i for t in verb.subtree
+               if t.dep_ in ("mark", "advmod", "dobj", "nsubj", "pobj", "attr", "det"))
+
+
+def future_spans(sentence_span: Any, options: dict) -> Iterator[tuple[Any, Any]]:
+    modals = {w.lower() for w in options["modals"]}
+    intention = {w.lower() for w in options["intention"]}
+    scheduled = {w.lower() for w in options["scheduled"]}
+    for token in sentence_span:
+        lower = token.text.lower().replace("\u2019", "'")
+        if lower in modals and _modal(token):
+            if not (options["skip_indirect_questions"] and _indirect_question(token.head)):
+                yield token, token
+        elif token.lemma_.lower() == "go" and token.tag_ == "VBG":
+            be = [c for c in token.children if c.dep_ == "aux" and c.lemma_.lower() == "be"]
+            to = _to_infinitive(token)
+            if be and to is not None and not _past(be):
+                yield min(be, key=lambda t: t.i), to
+        elif token.lemma_.lower() in intention and token.pos_ == "VERB":
+            to = _to_infinitive(token)
+            helpers = [c for c in token.children if c.dep_ == "aux"]
+            if to is not None and not _about_reader(token) and token.tag_ != "VBD" and not _past(helpers):
+                yield token, to
+        elif lower in scheduled or token.lemma_.lower() in scheduled:
+            be = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "be"]
+            if not be and token.head.lemma_.lower() == "be" and token.dep_ in ("acomp", "attr"):
+                be = [token.head]
+            to = _to_infinitive(token)
+            if be and to is not None and not _about_reader(token) and not _past(be):
+                yield min(be, key=lambda t: t.i), to
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    phrases = phrase_pattern(tuple(ctx.options["phrases"]))
+    for sentence in sentences(ctx, candidates(ctx.options)):
+        if ctx.options["skip_questions"] and sentence.text.rstrip().endswith("?"):
+            continue
+        found = list(future_spans(sentence.span, ctx.options))
+        for start, end in spans(phrases, sentence.block.prose.text):
+            if sentence.span.start_char <= start < sentence.span.end_char:
+                tokens = tokens_in(sentence, start, end)
+                if tokens:
+                    found.append((tokens[0], tokens[-1]))
+        seen: set[int] = set()
+        for first, last in sorted(found, key=lambda pair: pair[0].i):
+            if first.i in seen:
+                continue
+            seen.update(range(first.i, last.i + 1))
+            if readable(ctx, sentence.block, first.idx, last.idx + len(last.text)):
+                yield report_tokens(ctx, sentence, first, last)
+
+
+KIND = Kind(
+    name="future",
+    summary="Future tense and announced plans ('will', 'is going to', 'plans to', 'coming soon').",
+    check=check,
+    options={
+        "modals": Option("str-list", ["will", "shall", "'ll", "wo"], "future auxiliaries (tagged MD)"),
+        "intention": Option("str-list", [], "verbs that announce a plan with a 'to' infinitive (plan, intend)"),
+        "scheduled": Option("str-list", [], "words that schedule after 'be' + 'to' (set, slated, due, about)"),
+        "phrases": Option("str-list", [], "phrases that promise a launch (coming soon)"),
+        "skip_questions": Option("bool", True, "ignore sentences that are questions"),
+        "skip_indirect_questions": Option("bool", True, "ignore 'will' in embedded questions ('what the inspector"
+                                                        " will check')"),
+        "include_quotes": include_quotes_option(False),
+    },
+    needs=frozenset({"sentences", "tags", "lemmas", "parse"}),
+    candidates=candidates,
+)

@@ -1,0 +1,196 @@
+"""hype: puffery, and superlative claims made without a number or evidence in the sentence.
+
+Three things are flagged:
+
+- ``terms``: puffery that no evidence makes concrete (revolutionary, game-changing,
+  world-class).  Matched as the listed parts of speech, outside proper names
+  ("World Class Tours Ltd").
+- ``claims``: rank claims (industry-leading, market-leading, #1), and superlative
+  adjectives from the tagger (JJS: best, fastest, easiest; RBS + adjective: most
+  reliable), and "first" / "only" where they claim a rank: in the predicate
+  ("X is the first app that ...") or as an object defined by a relative clause
+  or "to" infinitive ("offers the only planner that adapts") -- not the ordinal
+  in "the first payment is due" or the adverb in "only costs $5".  A claim is let
+  through when its sentence gives a number or an ``evidence`` word (survey,
+  tested, according to).
+- Not claims: neutral superlatives of place and time (``neutral``: nearest,
+  latest, oldest); the quantifier "most"/"least" ("most people"); superlatives
+  that set the scene rather than sit where claims are made -- a claim is in the
+  predicate ("X is the fastest way") or is what the product offers (the object of
+  ``offer_verbs``: "delivers the most reliable builds"), or names its comparison
+  domain (``claim_scopes``: "the lowest fees in the industry"), so "on the coldest
+  mornings", "avoid the busiest hours" and "Rotterdam's busiest stations" are not
+  (but ``claim_possessors`` such as "the world's fastest" claim); "first"
+  and "only" as the subject ("the first colleague to accept gets the swap"); fixed
+  phrases (``exceptions``: best practices, at least), hyphenated compounds
+  ("best-before") and capitalised names ("Best Buy").
+
+Prefilter: ``candidates`` matches every sentence holding a term, a claim, a word
+ending in -est or -most, best/worst/least, first or only.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from . import Context, Finding, Kind, Option
+from ._language import (has_number, include_quotes_option, inside, is_name_part, phrase_pattern, readable,
+                        report_tokens, sentences, spans, terms_option, tokens_in)
+
+RANK_WORDS = {"first", "only"}
+
+
+def candidates(options: dict) -> re.Pattern[str]:
+    words = list(terms_option({**options["terms"], **options["claims"]}))
+    listed = phrase_pattern(tuple(words))
+    shapes = r"\b\w*(?:est|most)\b|\b(?:best|worst|least|first|only)\b"
+    return re.compile((listed.pattern + "|" if listed else "") + shapes, re.IGNORECASE)
+
+
+def _listed(ctx: Context, sentence, pattern, terms, excepted) -> Iterator[tuple[list, str]]:
+    if pattern is None:
+        return
+    singles = {term: phrase_pattern((term,)) for term in terms}
+    for match in pattern.finditer(sentence.block.prose.text, sentence.span.start_char, sentence.span.end_char):
+        start, end = match.span()
+        if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end):
+            continue
+        tokens = tokens_in(sentence, start, end)
+        if not tokens or any(is_name_part(t) for t in tokens):
+            continue
+        term = next((t for t, p in singles.items() if p.fullmatch(match.group(0))), "")
+        if term in terms and not terms[term].fits(tokens[0]):
+            continue
+        yield tokens, term
+
+
+def _in_compound(token: Any) -> bool:
+    """Part of a hyphenated word ('best-before', 'first-time')."""
+    doc = token.doc
+    after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    return after or before
+
+
+def _setting(noun: Any, claim_possessors: set[str], offer_verbs: set[str], scopes: Any = None) -> bool:
+    """A superlative that describes the scene rather than claims a rank.  Claims sit in
+    the predicate ('X is the fastest way', 'X is fastest') or are what the product offers
+    ('delivers the most reliable builds': the object of an ``offer_verbs`` verb).  Scene:
+    anywhere else ('on the coldest mornings', 'avoid the busiest hours', 'the hardest work
+    is done early'), or relative to a named owner ('Rotterdam's busiest stations', 'your
+    best customers') -- but 'the world's fastest' claims."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lemma_.lower() not in claim_possessors:
+            return True
+    if scopes is not None:
+        phrase = noun.doc[noun.left_edge.i:noun.right_edge.i + 1].text
+        if scopes.search(phrase):
+            return False  # "the lowest fees in the industry": a comparison domain makes it a claim
+    if noun.dep_ in ("attr", "acomp", "appos", "ROOT", "oprd"):
+        return False
+    if noun.dep_ in ("dobj", "dative") and noun.head.lemma_.lower() in offer_verbs:
+        return False
+    if noun.dep_ == "conj":
+        return _setting(noun.head, claim_possessors, offer_verbs, scopes)
+    return True
+
+
+def _superlatives(ctx: Context, sentence, neutral: set[str], excepted, claim_possessors: set[str],
+                  offer_verbs: set[str], scopes: Any) -> Iterator[list]:
+    for token in sentence.span:
+        lower = token.text.lower()
+        if not readable(ctx, sentence.block, token.idx, token.idx + len(token.text)):
+            continue
+        if inside(excepted, token.idx, token.idx + len(token.text)) or is_name_part(token) or _in_compound(token):
+            continue
+        if token.tag_ == "RBS" or lower in ("most", "least"):
+            # "most reliable" is a superlative; "most people" is a quantity
+            following = token.doc[token.i + 1] if token.i + 1 < sentence.span.end else None
+            if following is not None and token.head.i == following.i and token.dep_ == "advmod" \
+                    and following.pos_ in ("ADJ", "ADV") and following.text.lower() not in neutral \
+                    and not _setting(following.head if following.dep_ == "amod" else following, claim_possessors,
+                                 offer_verbs, scopes):
+                yield [token, following]
+        elif token.tag_ == "JJS" and lower not in neutral and token.lemma_.lower() not in neutral:
+            noun = token.head if token.dep_ == "amod" else token
+            if not _setting(noun, claim_possessors, offer_verbs, scopes):
+                yield [token]
+
+
+def _rank_claims(ctx: Context, sentence, excepted) -> Iterator[list]:
+    """'X is the first app that ...', 'the only planner that adapts': first/only as a rank."""
+    for token in sentence.span:
+        if token.text.lower() not in RANK_WORDS or token.pos_ not in ("ADJ", "NOUN", "PRON"):
+            continue
+        start, end = token.idx, token.idx + len(token.text)
+        if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end) or is_name_part(token) \
+                or _in_compound(token):
+            continue
+        noun = token.head if token.dep_ == "amod" else token
+        defined = any(c.dep_ in ("relcl", "acl", "xcomp") for c in noun.children) or any(
+            c.dep_ in ("relcl", "acl", "xcomp") for c in token.children)
+        if noun.dep_ in ("attr", "appos") or (noun.dep_ == "dobj" and defined):
+            yield [token]
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    terms = terms_option(ctx.options["terms"])
+    claims = terms_option(ctx.options["claims"])
+    neutral = {w.lower() for w in ctx.options["neutral"]}
+    claim_possessors = {w.lower() for w in ctx.options["claim_possessors"]}
+    offer_verbs = {w.lower() for w in ctx.options["offer_verbs"]}
+    scopes = phrase_pattern(tuple(ctx.options["claim_scopes"]))
+    evidence = phrase_pattern(tuple(ctx.options["evidence"]))
+    exceptions = phrase_pattern(tuple(ctx.options["exceptions"]))
+    term_pattern, claim_pattern = phrase_pattern(tuple(terms)), phrase_pattern(tuple(claims))
+    for sentence in sentences(ctx, candidates(ctx.options)):
+        if ctx.options["skip_questions"] and sentence.text.rstrip().endswith("?"):
+            continue
+        excepted = spans(exceptions, sentence.block.prose.text)
+        found: list[tuple[list, str]] = []
+        covered: set[int] = set()
+
+        def add(tokens: list, what: str) -> None:
+            if not any(t.i in covered for t in tokens):
+                found.append((tokens, what))
+                covered.update(t.i for t in tokens)
+
+        for tokens, _ in _listed(ctx, sentence, term_pattern, terms, excepted):
+            add(tokens, "hype")
+        proven = has_number(sentence.span) or bool(evidence and evidence.search(sentence.text))
+        if not proven:
+            for tokens, _ in _listed(ctx, sentence, claim_pattern, claims, excepted):
+                add(tokens, "claim")
+            for tokens in _superlatives(ctx, sentence, neutral, excepted, claim_possessors, offer_verbs, scopes):
+                add(tokens, "claim")
+            for tokens in _rank_claims(ctx, sentence, excepted):
+                add(tokens, "claim")
+        for tokens, what in sorted(found, key=lambda f: f[0][0].i):
+            if what == "hype":
+                label, hint = "Hype", "say what the product does instead"
+            else:
+                label, hint = "Unproven claim", "back it with a number or a source in the sentence, or cut it"
+            yield report_tokens(ctx, sentence, tokens[0], tokens[-1], label=label, hint=hint)
+
+
+KIND = Kind(
+    name="hype",
+    summary="Puffery, and superlative or rank claims with no number or evidence in their sentence.",
+    check=check,
+    options={
+        "terms": Option("map", {}, "puffery -> parts of speech ([] = any) or {pos, deps}; always flagged"),
+        "claims": Option("map", {}, "rank claims -> parts of speech or {pos, deps}; let through with evidence"),
+        "neutral": Option("str-list", [], "superlatives of place, time or quantity that claim nothing"),
+        "claim_possessors": Option("str-list", [], "owners that make a superlative a claim ('the world's fastest')"),
+        "claim_scopes": Option("str-list", [], "comparison domains that make a superlative a claim wherever it"
+                                               " stands ('in the industry', 'on the market')"),
+        "offer_verbs": Option("str-list", [], "verbs whose object is what the product offers ('delivers the most"
+                                              " reliable builds')"),
+        "evidence": Option("str-list", [], "words that cite evidence; they, like a number, excuse a claim"),
+        "exceptions": Option("str-list", [], "fixed phrases that are not claims (best practices, at least)"),
+        "skip_questions": Option("bool", True, "ignore sentences that are questions"),
+        "include_quotes": include_quotes_option(False),
+    },
+    needs=frozenset({"sentences", "tags", "lemmas", "parse"}),
+    candidates=candidates,
+)

@@ -1,0 +1,109 @@
+"""passive: passive clauses, read from the dependency parse (not a be + -ed regex).
+
+A clause is passive when its verb is a past participle with a passive auxiliary
+(``auxpass``: "was written", "is being reviewed", "has been approved", "will be
+released", "can be shared"; and "get paid" when ``include_get``).  Each clause is
+reported from its first auxiliary to the verb (and its particle: "is being rolled
+out"), in main, subordinate and relative clauses alike.
+
+Not passive: participles the tagger reads as adjectives ("is interested", "was
+tired"); ``stative`` participles that name a state, not an action ("is located",
+"is based", "is committed"), unless a by-phrase names who acts -- an entry with a
+preposition ("used to") is stative only with that preposition ("are used to long
+shifts", but "is used to cut costs" is passive); a participle
+graded by a degree adverb ("very concerned"); a participle describing a bare
+noun right after it ("were experienced cyclists"); ``raising`` participles with a
+"to" infinitive ("is set to launch", "is supposed to"); and idioms with "get"
+(``get_idioms``: "get started", "get lost").
+
+Prefilter: ``candidates`` matches every sentence with a form of "be" or "get";
+a passive needs one.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from . import Context, Finding, Kind, Option
+from ._language import include_quotes_option, readable, report_tokens, sentences
+
+BE_OR_GET = r"am|is|are|was|were|be|been|being|'s|’s|'re|’re|'m|’m"
+GET = r"get|gets|got|gotten|getting"
+DEGREE = {"very", "so", "too", "extremely", "really", "quite", "deeply", "highly", "more", "most", "less", "least"}
+
+
+def candidates(options: dict) -> re.Pattern[str]:
+    forms = BE_OR_GET + ("|" + GET if options["include_get"] else "")
+    return re.compile(rf"(?<![\w])(?:{forms})(?![\w])", re.IGNORECASE)
+
+
+def _describes_noun(verb: Any) -> bool:
+    """'were experienced cyclists', 'are licensed drivers': the participle is an adjective
+    on a bare noun right after it (a passive takes no such object)."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is None or following.head.i != verb.i or following.dep_ not in ("dobj", "attr"):
+        return False
+    return following.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss", "nummod") for c in following.children)
+
+
+def passive_clauses(sentence_span: Any, options: dict) -> Iterator[tuple[Any, Any, Any]]:
+    """(first token, last token, verb) of each passive clause in a spaCy sentence."""
+    stative = {w.lower() for w in options["stative"] if " " not in w.strip()}
+    with_prep = {tuple(w.lower().split()) for w in options["stative"] if " " in w.strip()}
+    raising = {w.lower() for w in options["raising"]}
+    idioms = {w.lower() for w in options["get_idioms"]}
+    for verb in sentence_span:
+        helpers_ok = ("be", "get") if options["include_get"] else ("be",)
+        auxes = [c for c in verb.children if c.dep_ == "auxpass" and c.lemma_.lower() in helpers_ok]
+        if not auxes or verb.tag_ not in ("VBN", "VBD"):
+            continue
+        lemma, text = verb.lemma_.lower(), verb.text.lower()
+        has_agent = any(c.dep_ == "agent" for c in verb.children)
+        if (lemma in stative or text in stative) and not has_agent:
+            continue
+        preps = {c.text.lower() for c in verb.children if c.dep_ == "prep" and c.tag_ == "IN"}
+        if any(word in (lemma, text) and prep in preps for word, prep in with_prep) and not has_agent:
+            continue  # "are used to long shifts" (but "is used to cut costs" is passive)
+        if any(c.dep_ == "advmod" and c.text.lower() in DEGREE and c.i < verb.i for c in verb.children):
+            continue
+        if (lemma in raising or text in raising) and any(
+                c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children) for c in verb.children):
+            continue
+        if all(a.lemma_.lower() == "get" for a in auxes) and (lemma in idioms or text in idioms):
+            continue
+        if _describes_noun(verb):
+            continue
+        helpers = [c for c in verb.children
+                   if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i and c.tag_ != "TO"]
+        first = min(helpers, key=lambda t: t.i)
+        last = verb
+        particle = [c for c in verb.children if c.dep_ == "prt" and c.i == verb.i + 1]
+        if particle:
+            last = particle[0]
+        yield first, last, verb
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for sentence in sentences(ctx, candidates(ctx.options)):
+        for first, last, verb in passive_clauses(sentence.span, ctx.options):
+            if not readable(ctx, sentence.block, first.idx, last.idx + len(last.text)):
+                continue
+            yield report_tokens(ctx, sentence, first, last, verb=verb.text)
+
+
+KIND = Kind(
+    name="passive",
+    summary="Passive clauses found in the dependency parse, each located from auxiliary to verb.",
+    check=check,
+    options={
+        "stative": Option("str-list", [], "participles that name a state, not an action (located, based); 'used to'"
+                                          " means: with the preposition 'to', not an infinitive"),
+        "raising": Option("str-list", [], "participles that are not passive before a 'to' infinitive (set, supposed)"),
+        "include_get": Option("bool", True, "count get-passives ('get paid')"),
+        "get_idioms": Option("str-list", [], "participles that make an idiom with 'get', not a passive"
+                                             " (started, lost)"),
+        "include_quotes": include_quotes_option(False),
+    },
+    needs=frozenset({"sentences", "tags", "lemmas", "parse"}),
+    candidates=candidates,
+)

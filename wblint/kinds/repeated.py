@@ -1,0 +1,59 @@
+"""repeated: a word written twice in a row ("the the"), across line breaks too.
+
+Only words separated by white space count ("Tap, tap, done" and "ready. Ready"
+do not).  The tagger tells a typo from grammar: the pair is fine when its two
+words play different parts ("had had", "that that", "log in in two seconds", where
+the first "in" is a particle right after its verb) or
+both belong to a name ("Walla Walla"); ``allow`` lists pairs that are always
+fine.  The fix keeps one of the two words.
+
+Prefilter: ``candidates`` is the doubled-word regex itself.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from . import Context, Finding, Kind, Option
+from ._language import include_quotes_option, readable
+
+DOUBLED = re.compile(r"(?<![\w\-'’])([^\W\d_]+)(\s+)(\1)(?![\w\-'’])", re.IGNORECASE)
+
+
+def candidates(options: dict) -> re.Pattern[str]:
+    return DOUBLED
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    allow = {" ".join(a.lower().split()) for a in ctx.options["allow"]}
+    for block in ctx.blocks():
+        text = block.prose.text
+        doc = ctx.spacy_doc(block)
+        for match in DOUBLED.finditer(text):
+            start, end = match.span()
+            first, second = match.group(1), match.group(3)
+            if f"{first.lower()} {second.lower()}" in allow or not readable(ctx, block, start, end):
+                continue
+            if doc is not None:
+                one = next((t for t in doc if t.idx == start), None)
+                two = next((t for t in doc if t.idx == match.start(3)), None)
+                if one is not None and two is not None:
+                    particle_after_verb = one.i > 0 and one.doc[one.i - 1].pos_ in ("VERB", "AUX")
+                    if one.tag_ != two.tag_ and (one.tag_ != "RP" or particle_after_verb):
+                        continue  # different parts: "had had", "log in in" (a particle right after its verb)
+                    if one.pos_ == "PROPN" and first[:1].isupper() and second[:1].isupper():
+                        continue  # a name: "Walla Walla"
+            yield ctx.report_in(block, start, end, first, text=match.group(0).replace("\n", " "), word=first)
+
+
+KIND = Kind(
+    name="repeated",
+    summary="A word written twice in a row.",
+    check=check,
+    options={
+        "allow": Option("str-list", [], "pairs that are always fine (had had)"),
+        "include_quotes": include_quotes_option(True),
+    },
+    needs=frozenset({"tags"}),
+    candidates=candidates,
+)

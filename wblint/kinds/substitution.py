@@ -1,0 +1,131 @@
+"""substitution: wordy phrases, each with its plain replacement carried as a fix.
+
+``phrases`` maps a phrase to its replacement ("in order to": "to"), or to a
+mapping ``{replacement: ..., pos: [VERB]}`` when the phrase is only wordy as some
+parts of speech ("purchase" the verb, not the noun; checked with the tagger).
+Phrases match whole words, across line breaks, in any capitalisation; the
+replacement takes the found text's capitalisation ("In order to" -> "To").  With
+``inflect``, a one-word phrase also matches its regular inflections and the
+replacement is inflected to match ("utilizes" -> "uses", "utilized" -> "used");
+``irregular`` gives past forms that do not end in -ed ({buy: bought}).
+
+The finding carries the replacement, so ``--fix`` can apply it.  Code and URLs
+are never read; quotations only with ``include_quotes``.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from . import Context, Finding, Kind, Option
+from ._language import include_quotes_option, match_case, phrase_pattern, readable
+
+
+def _entries(options: dict) -> dict[str, tuple[str, list[str]]]:
+    entries = {}
+    for phrase, value in {**options["phrases"], **options["extra_phrases"]}.items():
+        if isinstance(value, dict):
+            replacement, pos = str(value.get("replacement", "")), value.get("pos") or []
+        else:
+            replacement, pos = str(value), []
+        entries[" ".join(str(phrase).lower().split())] = (replacement, [pos] if isinstance(pos, str) else list(pos))
+    return entries
+
+
+def _needs(options: dict) -> set[str]:
+    return {"tags"} if any(pos for _, pos in _entries(options).values()) else set()
+
+
+def inflection(base: str, found: str) -> str:
+    """Which form of ``base`` is ``found``: '', 's', 'ed' or 'ing'."""
+    base, found = base.lower(), found.lower()
+    if found == base:
+        return ""
+    if found.endswith("ing"):
+        return "ing"
+    if found.endswith("ed") or found.endswith("ied"):
+        return "ed"
+    if found.endswith("s"):
+        return "s"
+    return ""
+
+
+def inflect(word: str, form: str, irregular: dict[str, str]) -> str:
+    """``word`` (a verb, or a phrase led by one) in ``form``: 's', 'ed', 'ing' or ''."""
+    if not form or not word:
+        return word
+    head, _, rest = word.partition(" ")
+    tail = f" {rest}" if rest else ""
+    if form == "ed" and head.lower() in irregular:
+        return irregular[head.lower()] + tail
+    if form == "s":
+        if re.search(r"(?:s|sh|ch|x|z|o)$", head):
+            return head + "es" + tail
+        if re.search(r"[^aeiou]y$", head):
+            return head[:-1] + "ies" + tail
+        return head + "s" + tail
+    if head.endswith("e") and not head.endswith("ee"):
+        stem = head[:-1]
+    elif re.search(r"[^aeiou]y$", head) and form == "ed":
+        stem = head[:-1] + "i"
+    else:
+        stem = head
+    return stem + ("ed" if form == "ed" else "ing") + tail
+
+
+def _token_at(doc: Any, start: int) -> Any:
+    if doc is None:
+        return None
+    return next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    entries = _entries(ctx.options)
+    if not entries:
+        return
+    inflect_on = ctx.options["inflect"]
+    singles = [p for p in entries if " " not in p and "-" not in p]
+    multis = [p for p in entries if p not in singles]
+    patterns = [(phrase_pattern(tuple(multis)), False), (phrase_pattern(tuple(singles), inflect_on), inflect_on)]
+    irregular = {str(k).lower(): str(v) for k, v in ctx.options["irregular"].items()}
+    for block in ctx.blocks():
+        text = block.prose.text
+        doc = None
+        for pattern, inflected in patterns:
+            if pattern is None:
+                continue
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if not readable(ctx, block, start, end):
+                    continue
+                found = match.group(0)
+                key = " ".join(found.lower().split())
+                if key not in entries and inflected:
+                    key = next((p for p in singles if phrase_pattern((p,), True).fullmatch(found)), key)
+                if key not in entries:
+                    continue
+                replacement, pos = entries[key]
+                if pos:
+                    doc = doc if doc is not None else ctx.spacy_doc(block)
+                    token = _token_at(doc, start)
+                    if token is None or (token.pos_ not in pos and token.tag_ not in pos):
+                        continue
+                if inflected:
+                    replacement = inflect(replacement, inflection(key, found), irregular)
+                replacement = match_case(found, replacement)
+                yield ctx.report_in(block, start, end, replacement, text=found, plain=replacement)
+
+
+KIND = Kind(
+    name="substitution",
+    summary="Listed wordy phrases, each reported with its plain replacement as a fix.",
+    check=check,
+    options={
+        "phrases": Option("map", {}, "phrase -> replacement, or -> {replacement, pos: [parts of speech]}"),
+        "extra_phrases": Option("map", {}, "more phrases, added in your configuration"),
+        "inflect": Option("bool", True, "one-word phrases also match -s/-ed/-ing forms, and the fix follows"),
+        "irregular": Option("map", {}, "past forms of replacement verbs that do not end in -ed (buy: bought)"),
+        "include_quotes": include_quotes_option(False),
+    },
+    needs_for=_needs,
+)
