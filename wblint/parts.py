@@ -390,7 +390,8 @@ class _Detector:
                     # the domain's order: the problem comes right after the lead
                     self.prior_given = True
                     problem.add(1, "first such paragraph after the lead")
-        verbs = self._imperatives(block)
+        opened = self._imperatives(block)  # (verb, after an opener such as "To get started,")
+        verbs = [verb for verb, _ in opened]
         if "getting-started" in found:
             if verbs:
                 found["getting-started"].add(min(len(verbs), 2), "imperative " + ", ".join(f"\"{v}\"" for v in verbs[:3]))
@@ -401,7 +402,8 @@ class _Detector:
             links = [link for link in prose.links if link.href.startswith(("http", "www", "mailto"))]
             url = URL_AFTER_VERB.search(text) or BARE_URL.search(text)
             pattern = self.cue_patterns.get("call-to-action")
-            pointing = [v for v in verbs if pattern is not None and pattern.fullmatch(v)]
+            # "To get started, download …" is a first step; "Download … today" points the reader somewhere
+            pointing = [v for v, after in opened if not after and pattern is not None and pattern.fullmatch(v)]
             if links or url:
                 cta.add(1, "a link" if links else f"a web address (\"{url.group(0).strip().rstrip('.')}\")")
             if pointing:
@@ -437,7 +439,7 @@ class _Detector:
             self._closing = body[-1] if body else None
         return self._closing
 
-    def _imperatives(self, block: Block) -> list[str]:
+    def _imperatives(self, block: Block) -> list[tuple[str, bool]]:
         """Verbs that open a sentence in the imperative ("Download the app", "To get started, install Quill").
 
         spaCy's tagger recognises any verb (`VB` at the start of a sentence); a listed getting-started or
@@ -462,14 +464,14 @@ class _Detector:
             at = opener.end() if opener else start
             token = tags.get(at)
             if token is not None and token.tag_ == "VB" and (opener or token.text[:1].isupper()):
-                verbs.append(token.text)
+                verbs.append((token.text, bool(opener)))
                 continue
             for name in ("getting-started", "call-to-action"):
                 pattern = self.cue_patterns.get(name)
                 match = pattern.match(text, at) if pattern is not None else None
                 first = match.group(0).split()[0].lower() if match else ""
                 if match and (opener or text[at:at + 1].isupper()) and not first.endswith(("ing", "ed", "s")):
-                    verbs.append(match.group(0))
+                    verbs.append((match.group(0), bool(opener)))
                     break
         return verbs
 
