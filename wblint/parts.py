@@ -233,7 +233,8 @@ class _Detector:
         names = [n for n in (anatomy.product, anatomy.company) if n]
         if anatomy.company and len(anatomy.company.split()) > 1:
             names.append(anatomy.company.split()[0])  # "Switchback" for Switchback Parking
-        alternation = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+        alternation = "|".join(r"\s+".join(re.escape(w) for w in n.split())  # a name may wrap across lines
+                               for n in sorted(set(names), key=len, reverse=True))
         self.names = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])") if names else None
         self.product_subject = re.compile(
             rf"(?<![\w\-])(?:{alternation})(?:['\u2019]s\s+\w+)?\s+(?:\w+ly\s+|also\s+|then\s+|now\s+)?"
