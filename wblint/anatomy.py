@@ -282,7 +282,8 @@ _WIRE = (r"\(?\s*(?:Business\s*Wire|PR\s*Newswire|Globe\s*Newswire|Marketwired|A
          r"Reuters|AP)\s*\)?")
 _END = r"\s*(?:-{1,3}|[\u2013\u2014]|:)?\s*"
 DATELINE = re.compile(
-    rf"^\s*(?P<city>{_CITY}){_SEP}(?:(?P<wire>{_WIRE}){_SEP})?\(?(?P<date>{_DATE})\)?{_END}", re.IGNORECASE)
+    rf"^\s*(?P<city>{_CITY})(?:{_SEP}|\s+(?=\())(?:(?P<wire>{_WIRE}){_SEP})?\(?(?P<date>{_DATE})\)?{_END}",
+    re.IGNORECASE)
 DATE_ONLY = re.compile(rf"^\s*\(?(?P<date>{_DATE})\)?\s*(?:-{{1,3}}|[\u2013\u2014]|:)\s*", re.IGNORECASE)
 CITY_ONLY = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z.'\u2019\-]+(?:\s+[A-Z][A-Z.'\u2019\-]+){0,3}(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)"
