@@ -112,5 +112,41 @@ def init(path, force, rules_dir) -> None:
     click.echo(f"wrote {path}: every setting and the options of {len(ruleset.rules)} rules, commented out")
 
 
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--kind", "default_kind", type=click.Choice(["press-release", "prfaq", "faq", "dear-customer-letter"]),
+              help="Document kind when the draft does not declare one (instead of the configured default-kind).")
+@click.option("--rules-dir", multiple=True, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Use this configuration file (.wblint.yaml or pyproject.toml).")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+def outline(file, output_format, default_kind, rules_dir, config, isolated) -> None:
+    """Show how wblint reads a draft: kind, headline, parts, quotes and FAQ."""
+    import json
+    from dataclasses import replace
+
+    from .outline import build, format_text
+    from .source import DecodeError, decode
+    from .workspace import Overrides, Workspace
+
+    try:
+        text = decode(file.read_bytes())
+    except (OSError, DecodeError) as exc:
+        _fail_usage(ConfigError(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}"))
+    try:
+        workspace = Workspace(Overrides(rules_dirs=list(rules_dir), config_file=config,
+                                        isolated=isolated))
+        settings = workspace.config_for(file)
+        if default_kind:
+            settings = replace(settings, default_kind=default_kind)
+        data = build(file.as_posix(), text, settings, workspace.ruleset(settings))
+    except ConfigError as exc:
+        _fail_usage(exc)
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False) if output_format == "json" else format_text(data),
+               nl=output_format == "json")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -142,6 +142,7 @@ class Linter:
         if not self._runnable(rule):
             return []
         context = Context(parsed.document, parsed.anatomy, rule, rule.options, docs)
+        context.rules = tuple(self.rules)
         try:
             findings = list(rule.rule.kind_spec.check(context))
         except Exception as exc:  # a bug in one rule must not stop the scan

@@ -100,6 +100,8 @@ class Sentence:
 class Context:
     """What a check sees: the document, its anatomy, its rule's options, the NLP results."""
 
+    rules: tuple = ()  # every active rule of the run, set by the engine (kinds that share options read them)
+
     def __init__(self, document, anatomy, rule, options: dict, docs: dict[int, Any]) -> None:
         self.document = document
         self.anatomy = anatomy
