@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator
@@ -46,6 +47,19 @@ class Option:
                 except re.error as exc:
                     return f"invalid regular expression {pattern!r}: {exc}"
         return None
+
+
+class MessageFormatter(string.Formatter):
+    """str.format plus a plural spec for counts: ``{over:~word}`` gives "1 word" or "3 words"."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith("~"):
+            noun = format_spec[1:]
+            return f"{value} {noun}" if value == 1 else f"{value} {noun}s"
+        return super().format_field(value, format_spec)
+
+
+MESSAGE_FORMATTER = MessageFormatter()
 
 
 @dataclass(frozen=True)
@@ -133,7 +147,7 @@ class Context:
         """A finding at source [start, end) with the rule's message filled from ``fields``."""
         values = {**self.options, **fields}
         try:
-            message = self.rule.message.format(**values)
+            message = MESSAGE_FORMATTER.format(self.rule.message, **values)
         except (KeyError, IndexError, ValueError):
             message = self.rule.message
         return Finding(start, max(end, start), message, replacement)
