@@ -72,7 +72,7 @@ def list_rules(rules_dir, isolated) -> None:
     ruleset = _ruleset(rules_dir, isolated)
     width = max((len(r.name) for r in ruleset.rules), default=4)
     click.echo(f"{'ID':<7} {'NAME':<{width}} {'SEVERITY':<8} SUMMARY")
-    for rule in ruleset.rules:
+    for rule in sorted(ruleset.rules, key=lambda r: r.id):
         click.echo(f"{rule.id:<7} {rule.name:<{width}} {str(rule.severity):<8} {rule.summary}")
 
 
