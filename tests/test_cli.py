@@ -63,7 +63,8 @@ def test_select_and_ignore(run_cli):
     draft = str(SAMPLES / "bad-jargon.md")
     assert run_cli("check", "--select", "heading-present", draft).exit_code == 0
     assert run_cli("check", "--select", "jargon-density,hype", "--ignore", "WB301,hype", draft).exit_code == 0
-    assert run_cli("check", "--ignore", "style", draft).exit_code == 0
+    # the sample is short: the structure rules have their say on it, so select what the ignore should empty
+    assert run_cli("check", "--select", "style,heading-present", "--ignore", "style", draft).exit_code == 0
     result = run_cli("check", "--select", "jargon-densty", draft)
     assert result.exit_code == 2
     assert "did you mean 'jargon-density'" in result.stderr

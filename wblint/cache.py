@@ -44,7 +44,17 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def fingerprint(rules, default_kind: str | None, model: str | None) -> str:
+def linter_fingerprint(linter) -> str:
+    """``fingerprint`` of what one Linter runs, its suppression settings included."""
+    post = linter.postprocess
+    extra = None
+    if post is not None:
+        extra = {"type": type(post).__name__, "report_unused": getattr(post, "report_unused", None),
+                 "active": sorted(getattr(post, "active_ids", ())), "known": sorted(getattr(post, "by_id", {}))}
+    return fingerprint(linter.rules, linter.config.default_kind, linter.config.nlp_model, extra)
+
+
+def fingerprint(rules, default_kind: str | None, model: str | None, extra=None) -> str:
     """A hash of everything besides the file's bytes that decides its findings."""
     from . import nlp
 
@@ -56,6 +66,7 @@ def fingerprint(rules, default_kind: str | None, model: str | None) -> str:
         "wblint": __version__,
         "default_kind": default_kind,
         "model": model,
+        "extra": extra,
         "pipeline": nlp.identity(model) if any(r.rule.kind_spec.capabilities(r.options) for r in rules) else None,
         "rules": [
             {"id": r.id, "name": r.name, "kind": r.rule.kind, "scope": r.rule.scope,

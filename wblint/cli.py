@@ -1,18 +1,15 @@
 """The command line: thin click commands that parse flags, call the engine and print."""
 from __future__ import annotations
 
-import functools
-import os
 import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .diagnostics import ExitCode, Severity
+from .checkrun import FORMAT_NAMES, CheckOptions, run_check
+from .diagnostics import ExitCode
 from .yamlfile import ConfigError
-
-FORMAT_NAMES = ("text", "json")
 
 
 def _fail_usage(error: Exception) -> None:
@@ -20,26 +17,15 @@ def _fail_usage(error: Exception) -> None:
     sys.exit(ExitCode.USAGE)
 
 
-def _use_color(choice: str, stream) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+def _ruleset(rules_dir, isolated: bool = False):
+    """Built-in packs, the nearest configuration's rules-dirs (unless isolated) and --rules-dir."""
+    from .workspace import Overrides, Workspace
 
-
-@functools.lru_cache(maxsize=1)
-def _cwd() -> Path:
-    return Path.cwd().resolve()
-
-
-def _display_path(path: Path) -> str:
     try:
-        return path.resolve().relative_to(_cwd()).as_posix() if path.is_absolute() else path.as_posix()
-    except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
-        return path.as_posix()
-
-
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+        workspace = Workspace(Overrides(rules_dirs=list(rules_dir), isolated=isolated))
+        return workspace.ruleset(workspace.config_for(Path.cwd() / "-"))
+    except ConfigError as exc:
+        _fail_usage(exc)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,14 +36,27 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(FORMAT_NAMES), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "--output-format", "output_format", type=click.Choice(FORMAT_NAMES), default=None,
+              help="Output format  [default: github when GITHUB_ACTIONS=true, else text]")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report to this file instead of stdout.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
               help="Exit 1 when a finding at or above this severity is found.")
 @click.option("--select", multiple=True, help="Only these rules (ids, names or groups; comma-separated).")
+@click.option("--extend-select", multiple=True, help="These rules on top of the configured selection.")
 @click.option("--ignore", multiple=True, help="Skip these rules (ids, names or groups; comma-separated).")
+@click.option("--exclude", multiple=True, help="Globs not to lint, replacing the configured exclude.")
+@click.option("--extend-exclude", multiple=True, help="Globs not to lint, on top of the configured ones.")
 @click.option("--rules-dir", multiple=True, type=click.Path(path_type=Path, file_okay=False),
               help="A directory of your own rule packs (repeatable).")
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Use this configuration file for every draft (.wblint.yaml or pyproject.toml).")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--stdin-filename", help="The name of the draft read from stdin ('-'), for configuration and output.")
+@click.option("--fix", is_flag=True, help="Apply the fixes rules offer, in place.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff instead of writing them.")
+@click.option("--statistics", is_flag=True, help="Print how many findings each rule raised, most first.")
+@click.option("--report-unused-disables", is_flag=True, help="Report wblint-disable comments that silence nothing.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary line or notices.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
@@ -66,76 +65,93 @@ def main() -> None:
               help="Lint every file again; neither read nor write the cache.")
 @click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None, envvar="WBLINT_CACHE_DIR",
               help="Where results are cached (default: .wblint_cache at the project root).")
-def check(paths, output_format, fail_on, select, ignore, rules_dir, color, quiet, jobs, no_cache, cache_dir) -> None:
-    """Lint Markdown drafts (files, or directories scanned recursively)."""
-    from .config import Config, activate
-    from .engine import Linter
-    from .formats import FORMATTERS, Report
-    from .nlp import ModelError
-    from .rules import load_rules
-    from .scan import lint_tree
-
-    config = Config(select=_split(select) or None, ignore=_split(ignore), rules_dirs=list(rules_dir))
-    try:
-        ruleset = load_rules(config.rules_dirs)
-        active = activate(ruleset, config)
-    except ConfigError as exc:
-        _fail_usage(exc)
-    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
-    if missing:
-        _fail_usage(ConfigError(f"path not found: {missing[0]}; check the spelling"))
-    notices = []
-    linter = Linter(active, config, notice=notices.append)
-    try:
-        files = lint_tree(linter, list(paths) or [Path(".")], _display_path, jobs=jobs,
-                          use_cache=not no_cache, cache_dir=cache_dir, progress=not quiet)
-    except ModelError as exc:
-        _fail_usage(exc)
-    report = Report(files, color=_use_color(color, sys.stdout), rules=tuple(active))
-    output = FORMATTERS[output_format](report)
-    if quiet and output_format == "text":
-        output = "".join(line + "\n" for line in output.splitlines()[:-1])
-    click.echo(output, nl=False, color=report.color)
-    if not quiet:
-        for notice in notices:
-            click.echo(f"wblint: note: {notice}", err=True)
-    threshold = Severity.parse(fail_on)
-    failed = any(d.severity >= threshold for d in report.diagnostics)
-    sys.exit(ExitCode.FINDINGS if failed else ExitCode.OK)
+def check(**options) -> None:
+    """Lint Markdown drafts (files, or directories scanned recursively; '-' reads stdin)."""
+    sys.exit(run_check(CheckOptions(**options)))
 
 
 @main.command("rules")
 @click.option("--rules-dir", multiple=True, type=click.Path(path_type=Path, file_okay=False))
-def list_rules(rules_dir) -> None:
+@click.option("--isolated", is_flag=True, help="Ignore configuration files (and their rules-dirs).")
+def list_rules(rules_dir, isolated) -> None:
     """List every rule: id, name, default severity and summary."""
-    from .rules import load_rules
-
-    try:
-        ruleset = load_rules(list(rules_dir))
-    except ConfigError as exc:
-        _fail_usage(exc)
+    ruleset = _ruleset(rules_dir, isolated)
     width = max((len(r.name) for r in ruleset.rules), default=4)
     click.echo(f"{'ID':<7} {'NAME':<{width}} {'SEVERITY':<8} SUMMARY")
-    for rule in ruleset.rules:
+    for rule in sorted(ruleset.rules, key=lambda r: r.id):
         click.echo(f"{rule.id:<7} {rule.name:<{width}} {str(rule.severity):<8} {rule.summary}")
 
 
 @main.command()
 @click.argument("rule")
 @click.option("--rules-dir", multiple=True, type=click.Path(path_type=Path, file_okay=False))
-def explain(rule, rules_dir) -> None:
+@click.option("--isolated", is_flag=True, help="Ignore configuration files (and their rules-dirs).")
+def explain(rule, rules_dir, isolated) -> None:
     """Show a rule's rationale, options and examples."""
     from .explain import explain_page
-    from .rules import load_rules
 
-    try:
-        ruleset = load_rules(list(rules_dir))
-    except ConfigError as exc:
-        _fail_usage(exc)
+    ruleset = _ruleset(rules_dir, isolated)
     found = ruleset.find(rule)
     if found is None:
         _fail_usage(ConfigError(f"unknown rule {rule!r}{ruleset.suggest(rule)}; 'wblint rules' lists them"))
     click.echo(explain_page(found))
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False), default=".wblint.yaml")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@click.option("--rules-dir", multiple=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Also list the rules of these packs.")
+def init(path, force, rules_dir) -> None:
+    """Write a commented starter .wblint.yaml listing every setting and rule option."""
+    from .rules import load_rules
+    from .starter import starter_config
+
+    if path.exists() and not force:
+        _fail_usage(ConfigError(f"{path} already exists; pass --force to overwrite it"))
+    try:
+        ruleset = load_rules(list(rules_dir))
+    except ConfigError as exc:
+        _fail_usage(exc)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(starter_config(ruleset), encoding="utf-8")
+    click.echo(f"wrote {path}: every setting and the options of {len(ruleset.rules)} rules, commented out")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--kind", "default_kind", type=click.Choice(["press-release", "prfaq", "faq", "dear-customer-letter"]),
+              help="Document kind when the draft does not declare one (instead of the configured default-kind).")
+@click.option("--rules-dir", multiple=True, type=click.Path(path_type=Path, file_okay=False))
+@click.option("--config", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Use this configuration file (.wblint.yaml or pyproject.toml).")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+def outline(file, output_format, default_kind, rules_dir, config, isolated) -> None:
+    """Show how wblint reads a draft: kind, headline, parts, quotes and FAQ."""
+    import json
+    from dataclasses import replace
+
+    from .outline import build, format_text
+    from .source import DecodeError, decode
+    from .workspace import Overrides, Workspace
+
+    try:
+        text = decode(file.read_bytes())
+    except (OSError, DecodeError) as exc:
+        _fail_usage(ConfigError(f"cannot read {file}: {getattr(exc, 'strerror', None) or exc}"))
+    try:
+        workspace = Workspace(Overrides(rules_dirs=list(rules_dir), config_file=config,
+                                        isolated=isolated))
+        settings = workspace.config_for(file)
+        if default_kind:
+            settings = replace(settings, default_kind=default_kind)
+        data = build(file.as_posix(), text, settings, workspace.ruleset(settings))
+    except ConfigError as exc:
+        _fail_usage(exc)
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False) if output_format == "json" else format_text(data),
+               nl=output_format == "json")
 
 
 if __name__ == "__main__":  # pragma: no cover

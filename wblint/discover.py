@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pathspec
 
@@ -20,12 +20,19 @@ def _gitignore(directory: Path) -> pathspec.PathSpec | None:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def discover(paths: list[Path], exclude: pathspec.PathSpec | None = None) -> Iterator[Path]:
-    """Explicit files as given (pre-commit passes them); directories walked in sorted order."""
+Excluded = Callable[[Path, bool], bool]  # (path, is_dir) -> skip it?
+
+
+def discover(paths: list[Path], exclude: pathspec.PathSpec | None = None,
+             is_excluded: Excluded | None = None) -> Iterator[Path]:
+    """Explicit files as given (pre-commit passes them); directories walked in sorted order.
+
+    ``is_excluded`` (the configuration's excludes) replaces the built-in SKIP_DIRS.
+    """
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            for found in _walk(path, exclude):
+            for found in _walk(path, exclude, is_excluded):
                 if found not in seen:
                     seen.add(found)
                     yield found
@@ -34,7 +41,7 @@ def discover(paths: list[Path], exclude: pathspec.PathSpec | None = None) -> Ite
             yield path
 
 
-def _walk(root: Path, exclude: pathspec.PathSpec | None) -> Iterator[Path]:
+def _walk(root: Path, exclude: pathspec.PathSpec | None, is_excluded: Excluded | None = None) -> Iterator[Path]:
     # (directory, [(base dir, gitignore spec)] in force there)
     stack: list[tuple[Path, list[tuple[Path, pathspec.PathSpec]]]] = [(root, [])]
     visited: set[tuple[int, int]] = set()
@@ -61,9 +68,11 @@ def _walk(root: Path, exclude: pathspec.PathSpec | None) -> Iterator[Path]:
                 is_dir = entry.is_dir()
             except OSError:  # a link to itself, say: reported as a file that cannot be read
                 is_dir = False
-            if entry.name.startswith(".") or (is_dir and entry.name in SKIP_DIRS):
+            if entry.name.startswith("."):
                 continue
-            if _ignored(path, is_dir, specs, root, exclude):
+            if is_excluded is None and is_dir and entry.name in SKIP_DIRS:
+                continue
+            if _ignored(path, is_dir, specs, root, exclude) or (is_excluded is not None and is_excluded(path, is_dir)):
                 continue
             if is_dir:
                 subdirs.append(path)

@@ -57,12 +57,18 @@ class Parsed:
     diagnostics: list[Diagnostic]
 
 
+# A post-step over one document's findings, after every rule ran (e.g. inline suppressions).
+PostProcess = Callable[[Document, list[Diagnostic]], list[Diagnostic]]
+
+
 class Linter:
     def __init__(self, rules: list[ActiveRule], config: Config | None = None,
-                 notice: Callable[[str], None] | None = None, prefilter: bool | None = None) -> None:
+                 notice: Callable[[str], None] | None = None, postprocess: PostProcess | None = None,
+                 prefilter: bool | None = None) -> None:
         self.rules = rules
         self.config = config or Config()
         self.notice = notice or (lambda message: None)
+        self.postprocess = postprocess
         self.needs = frozenset().union(*(r.rule.kind_spec.capabilities(r.options) for r in rules))
         self.prefilter = os.environ.get(PREFILTER_ENV, "1") != "0" if prefilter is None else prefilter
         self._pipeline: nlp.Pipeline | None = None
@@ -156,6 +162,8 @@ class Linter:
                     if found is None and rule.rule.kind_spec.capabilities(rule.options):
                         continue
                     diagnostics.extend(self._check(parsed, rule, found or Annotations()))
+                if self.postprocess is not None:
+                    diagnostics = self.postprocess(parsed.document, diagnostics)
             diagnostics.sort(key=Diagnostic.sort_key)
             results.append((parsed.path, diagnostics))
         return results
@@ -252,6 +260,7 @@ class Linter:
         if not self._runnable(rule):
             return []
         context = Context(parsed.document, parsed.anatomy, rule, rule.options, annotations.docs, annotations.pieces)
+        context.rules = tuple(self.rules)
         try:
             findings = list(rule.rule.kind_spec.check(context))
         except RegexTimeout as exc:  # a user's pattern that backtracks: stopped, reported

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Iterator, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 MIN_FILES = 5  # scans of this many files or fewer finish before a bar would help
 
@@ -24,10 +24,12 @@ def wanted(total: int, stdout=None, stderr=None, environ=None) -> bool:
     return all(hasattr(stream, "isatty") and stream.isatty() for stream in (stdout, stderr))
 
 
-def track(results: Iterator[tuple[str, list]], total: int, stream=None) -> Iterator[tuple[str, list]]:
+def track(results: Iterator[T], total: int, stream=None,
+          findings: Callable[[T], int] = lambda item: len(item[1])) -> Iterator[T]:
     """Pass ``results`` through, drawing a bar of files done and findings so far."""
     import click
 
+    count_of = findings
     findings = 0
 
     def describe(_item) -> str:
@@ -35,7 +37,7 @@ def track(results: Iterator[tuple[str, list]], total: int, stream=None) -> Itera
 
     with click.progressbar(length=total, label="Linting", file=stream or sys.stderr, show_pos=True,
                            show_percent=False, item_show_func=describe, width=24) as bar:
-        for path, diagnostics in results:
-            findings += len(diagnostics)
-            bar.update(1, path)
-            yield path, diagnostics
+        for item in results:
+            findings += count_of(item)
+            bar.update(1, item)
+            yield item

@@ -178,15 +178,14 @@ class _Runner:
     # -- the pool -----------------------------------------------------------------------
 
     def _start_pool(self) -> None:
-        if self.jobs <= 1:
+        # Workers are forked: each starts with this process's Linter (rules, configuration,
+        # suppressions) and loads the spaCy pipeline once.  Where fork does not exist the
+        # scan stays in-process (the Linter is not built to be pickled).
+        if self.jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             return
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-        spec = ([(r.rule, r.severity, r.options) for r in self.linter.rules], self.linter.config,
-                self.linter.prefilter)
         try:
-            self.pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_init_worker,
-                                            initargs=(spec,))
+            self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
+                                            initializer=_init_worker, initargs=(self.linter,))
         except (OSError, ValueError, NotImplementedError):
             self.pool = None  # no processes here (a sandbox): lint in-process
 
@@ -202,13 +201,10 @@ _worker_linter: Linter | None = None
 _worker_notices: list[str] = []
 
 
-def _init_worker(spec) -> None:
+def _init_worker(linter: Linter) -> None:
     global _worker_linter
-    from .config import ActiveRule
-
-    rules, config, prefilter = spec
-    active = [ActiveRule(rule, severity, options) for rule, severity, options in rules]
-    _worker_linter = Linter(active, config, notice=_worker_notices.append, prefilter=prefilter)
+    linter.notice = _worker_notices.append
+    _worker_linter = linter
 
 
 def _work(blobs: list[tuple[str, bytes]]) -> tuple[list[Result], list[str]]:
@@ -218,22 +214,35 @@ def _work(blobs: list[tuple[str, bytes]]) -> tuple[list[Result], list[str]]:
     return results, notices
 
 
-def lint_tree(linter: Linter, roots: list[Path], display: Callable[[Path], str], jobs: int | None = None,
-              use_cache: bool = True, cache_dir: Path | None = None, progress: bool = True) -> list[Result]:
-    """What ``wblint check`` does: discover, then scan with the cache, the pool and a progress bar."""
-    from . import progress as progress_bar
-    from .cache import Cache, default_cache_dir, fingerprint
-    from .discover import discover
+@dataclass
+class ScanSettings:
+    """How ``wblint check`` lints: processes, the result cache and the progress bar."""
 
-    paths = list(discover(roots))
-    cache = None
-    if use_cache:
-        key = fingerprint(linter.rules, linter.config.default_kind, linter.config.nlp_model)
-        cache = Cache(cache_dir or default_cache_dir(), key)
-    jobs = default_jobs() if jobs is None else jobs
-    if len(paths) <= 1:
+    jobs: int | None = None  # None: the number of CPUs
+    use_cache: bool = True
+    cache_dir: Path | None = None  # None: .wblint_cache at the project root
+    progress: bool = True  # on a terminal only (wblint.progress decides)
+
+
+def scan_groups(work: list[tuple[Linter, list[tuple[int, Path]]]], display: Callable[[Path], str],
+                settings: ScanSettings) -> Iterator[tuple[int, Result]]:
+    """(index, result) for each (index, path) of each group, a group per Linter (configuration)."""
+    from . import progress as progress_bar
+    from .cache import Cache, default_cache_dir, linter_fingerprint
+
+    total = sum(len(members) for _, members in work)
+    jobs = default_jobs() if settings.jobs is None else settings.jobs
+    if total <= 1:
         jobs = 1
-    results = scan(linter, paths, display, jobs=jobs, cache=cache)
-    if progress and progress_bar.wanted(len(paths)):
-        results = progress_bar.track(results, len(paths))
-    return list(results)
+    root = (settings.cache_dir or default_cache_dir()) if settings.use_cache else None
+
+    def results() -> Iterator[tuple[int, Result]]:
+        for linter, members in work:
+            cache = Cache(root, linter_fingerprint(linter)) if root is not None else None
+            found = scan(linter, [path for _, path in members], display, jobs=jobs, cache=cache)
+            for (index, _), result in zip(members, found):
+                yield index, result
+
+    if settings.progress and progress_bar.wanted(total):
+        return progress_bar.track(results(), total, findings=lambda item: len(item[1][1]))
+    return results()

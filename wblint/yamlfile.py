@@ -21,9 +21,20 @@ class MarkedDict(dict):
 
     line: int = 0
     key_lines: dict
+    duplicates: list  # (key, line) of keys given more than once; the last one wins
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
+
+
+class MarkedList(list):
+    """A sequence that knows the 1-based line of itself and of each item."""
+
+    line: int = 0
+    item_lines: list
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
 
 
 class _MarkedLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when built with it: 10x faster
@@ -33,11 +44,25 @@ class _MarkedLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml w
 def _construct_mapping(loader: _MarkedLoader, node: yaml.MappingNode) -> MarkedDict:
     mapping = MarkedDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
+    mapping.key_lines = {}
+    mapping.duplicates = []
+    for key, _ in node.value:
+        if isinstance(key, yaml.ScalarNode):
+            if key.value in mapping.key_lines:
+                mapping.duplicates.append((key.value, key.start_mark.line + 1))
+            mapping.key_lines[key.value] = key.start_mark.line + 1
     return mapping
 
 
+def _construct_sequence(loader: _MarkedLoader, node: yaml.SequenceNode) -> MarkedList:
+    sequence = MarkedList(loader.construct_sequence(node, deep=True))
+    sequence.line = node.start_mark.line + 1
+    sequence.item_lines = [item.start_mark.line + 1 for item in node.value]
+    return sequence
+
+
 _MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 def load_yaml(text: str, path: str | Path) -> Any:

@@ -10,8 +10,9 @@ Kinds import heavy libraries (spaCy, textstat) inside functions only: ``wblint
 from __future__ import annotations
 
 import importlib
-import re  # noqa: F401 - named in Kind.candidates' annotation
 import pkgutil
+import re
+import string
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any, Callable, Iterable, Iterator
@@ -50,6 +51,19 @@ class Option:
                 if problem is not None:
                     return f"invalid regular expression {pattern!r}: {problem}"
         return None
+
+
+class MessageFormatter(string.Formatter):
+    """str.format plus a plural spec for counts: ``{over:~word}`` gives "1 word" or "3 words"."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith("~"):
+            noun = format_spec[1:]
+            return f"{value} {noun}" if value == 1 else f"{value} {noun}s"
+        return super().format_field(value, format_spec)
+
+
+MESSAGE_FORMATTER = MessageFormatter()
 
 
 @dataclass(frozen=True)
@@ -126,6 +140,8 @@ class Sentence:
 class Context:
     """What a check sees: the document, its anatomy, its rule's options, the NLP results."""
 
+    rules: tuple = ()  # every active rule of the run, set by the engine (kinds that share options read them)
+
     def __init__(self, document, anatomy, rule, options: dict, docs: dict[int, Any],
                  pieces: dict[int, list[tuple[int, Any, frozenset]]] | None = None) -> None:
         self.document = document
@@ -177,7 +193,7 @@ class Context:
         """A finding at source [start, end) with the rule's message filled from ``fields``."""
         values = {**self.options, **fields}
         try:
-            message = self.rule.message.format(**values)
+            message = MESSAGE_FORMATTER.format(self.rule.message, **values)
         except (KeyError, IndexError, ValueError):
             message = self.rule.message
         return Finding(start, max(end, start), message, replacement)

@@ -19,6 +19,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     }[part]
     if present:
         return
+    if part == "subheading" and anatomy.headline is None:
+        return  # nothing to sit under: the missing headline is heading-present's finding
     anchor = _anchor(ctx, part)
     if anchor is None:
         yield ctx.report(0, 0, part=part)

@@ -1,0 +1,238 @@
+"""`wblint check` behind its flags: configuration, linting, fixes, output and the exit code.
+
+cli.py declares the flags and hands them over as ``CheckOptions``; this module does the
+work in plain steps, so a new flag is one field and one line where it matters.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from .diagnostics import ExitCode, Severity
+from .yamlfile import ConfigError
+
+FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
+STDIN_NAME = "<stdin>"
+
+
+@dataclass
+class CheckOptions:
+    paths: tuple[Path, ...] = ()
+    output_format: str | None = None  # None: github under GitHub Actions, else text
+    output: Path | None = None
+    fail_on: str = "warning"
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    extend_exclude: tuple[str, ...] = ()
+    rules_dir: tuple[Path, ...] = ()
+    config: Path | None = None
+    isolated: bool = False
+    stdin_filename: str | None = None
+    fix: bool = False
+    diff: bool = False
+    statistics: bool = False
+    report_unused_disables: bool = False
+    color: str = "auto"
+    quiet: bool = False
+    jobs: int | None = None  # processes; None: the number of CPUs
+    no_cache: bool = False
+    cache_dir: Path | None = None  # None: .wblint_cache at the project root
+
+
+def split_list(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+@functools.lru_cache(maxsize=1)
+def _cwd() -> Path:
+    return Path.cwd().resolve()
+
+
+def display_path(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(_cwd()).as_posix() if path.is_absolute() else path.as_posix()
+    except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
+        return path.as_posix()
+
+
+def use_color(choice: str, stream) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
+
+
+def repository_root() -> str:
+    """Where github and sarif paths start: $GITHUB_WORKSPACE, the git top level, or here."""
+    if os.environ.get("GITHUB_WORKSPACE"):
+        return os.environ["GITHUB_WORKSPACE"]
+    try:
+        out = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=10)
+        if out.returncode == 0 and out.stdout.strip():
+            return out.stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return os.getcwd()
+
+
+def _usage(message: str) -> ConfigError:
+    return ConfigError(message)
+
+
+def _validate(o: CheckOptions) -> str:
+    """The output format to use; raises ConfigError on flags that do not go together."""
+    fmt = o.output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if o.config is not None and o.isolated:
+        raise _usage("--config and --isolated contradict each other; pass one")
+    if "-" in [str(p) for p in o.paths] and len(o.paths) > 1:
+        raise _usage("'-' (stdin) cannot be mixed with other paths")
+    if o.stdin_filename is not None and o.paths and [str(p) for p in o.paths] != ["-"]:
+        raise _usage("--stdin-filename names stdin; pass '-' (or no path) to read it")
+    if o.statistics and fmt not in ("text", "json"):
+        raise _usage("--statistics prints text or JSON; use it with --format text or json")
+    missing = [p for p in o.paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
+    if missing:
+        raise _usage(f"path not found: {missing[0]}; check the spelling")
+    return fmt
+
+
+def run_check(o: CheckOptions) -> int:
+    """Run `wblint check`; returns the exit code."""
+    from .nlp import ModelError
+    from .workspace import Overrides, Workspace
+
+    notices: list[str] = []
+    try:
+        fmt = _validate(o)
+        overrides = Overrides(
+            select=split_list(o.select) or None, extend_select=split_list(o.extend_select),
+            ignore=split_list(o.ignore), exclude=split_list(o.exclude) or None,
+            extend_exclude=split_list(o.extend_exclude), rules_dirs=list(o.rules_dir),
+            config_file=o.config, isolated=o.isolated, report_unused=o.report_unused_disables,
+        )
+        workspace = Workspace(overrides, notice=lambda m: notices.append(m) if m not in notices else None)
+        reading_stdin = [str(p) for p in o.paths] == ["-"] or (not o.paths and o.stdin_filename is not None)
+        if reading_stdin:
+            return _check_stdin(o, fmt, workspace, notices)
+        files = workspace.files(list(o.paths) or [Path(".")])
+        from .scan import ScanSettings
+
+        results = workspace.lint_files(files, display=display_path, settings=ScanSettings(
+            jobs=o.jobs, use_cache=not o.no_cache, cache_dir=o.cache_dir, progress=not o.quiet))
+        if o.fix or o.diff:
+            results, diffs, fixed, fixed_files = _fix_files(workspace, files, results, write=not o.diff)
+            if o.diff:
+                click.echo("".join(diffs), nl=False)
+                if not o.quiet:
+                    click.echo(f"wblint: {fixed} fixes available in {fixed_files} files (--diff wrote nothing)"
+                               if fixed else "wblint: nothing to fix", err=True)
+                return ExitCode.FINDINGS if diffs else ExitCode.OK
+            if not o.quiet and fixed:
+                notices.append(f"fixed {fixed} problem{'s' * (fixed != 1)} in {fixed_files} "
+                               f"file{'s' * (fixed_files != 1)}")
+        return _report(o, fmt, workspace, results, notices)
+    except (ConfigError, ModelError) as exc:
+        click.echo(f"wblint: error: {exc}", err=True)
+        return ExitCode.USAGE
+
+
+def _fix_files(workspace, files: list[Path], results, write: bool):
+    from .fix import RawText, fix_until_stable, unified_diff, write_atomic
+
+    diffs, fixed, fixed_files = [], 0, 0
+    results = list(results)
+    for index, (path, (shown, diagnostics)) in enumerate(zip(files, results)):
+        if not any(d.fix is not None for d in diagnostics):
+            continue  # never touch a file with nothing to fix
+        raw = RawText.from_bytes(path.read_bytes())
+        outcome = fix_until_stable(raw.text, diagnostics,
+                                   lambda text, path=path, shown=shown: workspace.lint_text(text, path, shown))
+        if outcome.text == raw.text:
+            continue
+        fixed, fixed_files = fixed + outcome.applied, fixed_files + 1
+        if write:
+            write_atomic(path, raw.encode(outcome.text))
+            results[index] = (shown, outcome.diagnostics)
+        else:
+            diffs.append(unified_diff(shown, raw.text, outcome.text))
+    return results, diffs, fixed, fixed_files
+
+
+def _check_stdin(o: CheckOptions, fmt: str, workspace, notices: list[str]) -> int:
+    from .fix import RawText, fix_until_stable, unified_diff
+    from .source import DecodeError, decode
+
+    data = sys.stdin.buffer.read()
+    shown = o.stdin_filename or STDIN_NAME
+    config_path = Path(o.stdin_filename) if o.stdin_filename else Path(STDIN_NAME)
+    try:
+        decode(data)  # the same checks a file gets
+        raw = RawText.from_bytes(data)
+    except (DecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read stdin: {exc}") from None
+    diagnostics = workspace.lint_text(raw.text, config_path, shown)
+    if o.fix or o.diff:
+        outcome = fix_until_stable(raw.text, diagnostics, lambda text: workspace.lint_text(text, config_path, shown))
+        if o.diff:
+            click.echo(unified_diff(shown, raw.text, outcome.text), nl=False)
+            return ExitCode.FINDINGS if outcome.text != raw.text else ExitCode.OK
+        # like ruff: the fixed draft on stdout, what remains on stderr
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw.encode(outcome.text))
+        sys.stdout.buffer.flush()
+        from .formats import FORMATTERS, Report
+
+        remaining = Report([(shown, outcome.diagnostics)])
+        if outcome.diagnostics:
+            click.echo(FORMATTERS["text"](remaining), err=True, nl=False)
+        return _exit_code(o, remaining.diagnostics)
+    return _report(o, fmt, workspace, [(shown, diagnostics)], notices)
+
+
+def _exit_code(o: CheckOptions, diagnostics) -> int:
+    threshold = Severity.parse(o.fail_on)
+    return ExitCode.FINDINGS if any(d.severity >= threshold for d in diagnostics) else ExitCode.OK
+
+
+def _report(o: CheckOptions, fmt: str, workspace, results, notices: list[str]) -> int:
+    from .formats import FORMATTERS, Report
+    from .formats.github import step_summary
+    from .formats.statistics import statistics_json, statistics_text
+
+    to_terminal = o.output is None
+    root = repository_root() if fmt in ("github", "sarif") else None
+    report = Report(results, color=to_terminal and use_color(o.color, sys.stdout),
+                    rules=tuple(workspace.active_rules()), catalog=tuple(workspace.known_rules()), root=root)
+    if o.statistics:
+        output = statistics_json(report) if fmt == "json" else statistics_text(report)
+    else:
+        output = FORMATTERS[fmt](report)
+        if o.quiet and fmt == "text":
+            output = "".join(line + "\n" for line in output.splitlines()[:-1])
+    _write(output, o.output, report.color)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
+            handle.write(step_summary(report))
+    if not o.quiet:
+        for notice in notices:
+            click.echo(f"wblint: note: {notice}", err=True)
+    return _exit_code(o, report.diagnostics)
+
+
+def _write(output: str, target: Path | None, color: bool) -> None:
+    if target is None:
+        click.echo(output, nl=False, color=color)
+        return
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot write --output {target}: {exc.strerror or exc}") from None
+

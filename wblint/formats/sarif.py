@@ -1,0 +1,117 @@
+"""SARIF 2.1.0 for code scanning (GitHub, Azure DevOps, IDE viewers).
+
+Every rule is described in ``tool.driver.rules`` (id, name, short and full description,
+help with the examples, configured level); rules the configuration left out come last,
+with ``enabled: false``.  Result paths are relative to
+the repository root, declared as ``%SRCROOT%`` in ``originalUriBaseIds``.  SARIF's
+``endColumn`` is exclusive (wblint's ``end_column`` is inclusive), and columns count
+Unicode code points (``columnKind``).
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from .. import __version__
+from ..diagnostics import Diagnostic, Severity
+from . import Report, formatter
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+INFORMATION_URI = "https://github.com/wblint/wblint"
+
+# Findings about the file or the directives themselves rather than a rule of a pack.
+BUILTIN_CODES = {
+    "WB001": ("read-error", "The file could not be read as text.",
+              "wblint reads UTF-8 (or UTF-16/32 with a byte-order mark); re-save the file as UTF-8."),
+    "WB002": ("parse-error", "The file could not be parsed.",
+              "The Markdown or its front matter could not be parsed; the message says where."),
+    "WB003": ("internal-error", "A rule failed while checking this file.",
+              "A bug in a rule; the other rules still ran. Please report it with the draft."),
+    "WB004": ("unused-suppression", "An inline suppression silenced nothing.",
+              "A <!-- wblint-disable … --> comment whose rules raised nothing where it reaches; remove it "
+              "(reported with --report-unused-disables)."),
+    "WB005": ("invalid-suppression", "An inline suppression names an unknown rule or directive.",
+              "Directives are wblint-disable, wblint-enable, wblint-disable-next-line, wblint-disable-line and "
+              "wblint-disable-file, followed by rule ids, names or groups."),
+}
+
+
+def _rule_descriptor(rule, enabled: bool = True) -> dict:
+    examples = rule.examples
+    markdown = (f"{rule.rationale}\n\n**Bad**\n\n```markdown\n{examples['bad'].rstrip()}\n```\n\n"
+                f"**Good**\n\n```markdown\n{examples['good'].rstrip()}\n```\n\n"
+                f"Run `wblint explain {rule.name}` for its options.")
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.rationale},
+        "help": {"text": f"{rule.rationale}\n\nRun `wblint explain {rule.name}` for its options and examples.",
+                 "markdown": markdown},
+        "defaultConfiguration": {"level": LEVELS[rule.severity], **({} if enabled else {"enabled": False})},
+        "properties": {"tags": [rule.group], "kind": rule.kind, "scope": rule.scope},
+    }
+
+
+def _builtin_descriptor(code: str, d: Diagnostic) -> dict:
+    name, short, full = BUILTIN_CODES.get(code, (d.name, d.name, d.name))
+    return {
+        "id": code, "name": name,
+        "shortDescription": {"text": short}, "fullDescription": {"text": full}, "help": {"text": full},
+        "defaultConfiguration": {"level": LEVELS[d.severity]},
+        "properties": {"tags": ["wblint"]},
+    }
+
+
+def _location(report: Report, path: str) -> dict:
+    shown = report.relative(path)
+    if shown.startswith("<"):  # stdin without a name
+        return {"uri": quote(shown)}
+    if os.path.isabs(shown):
+        return {"uri": Path(shown).as_uri()}
+    return {"uri": quote(shown), "uriBaseId": "%SRCROOT%"}
+
+
+def sarif_log(report: Report) -> dict:
+    descriptors = [_rule_descriptor(rule) for rule in report.rules]
+    active = {rule.id for rule in report.rules}  # then the rules that did not run, marked disabled
+    descriptors += [_rule_descriptor(rule, enabled=False) for rule in report.catalog if rule.id not in active]
+    index = {d["id"]: i for i, d in enumerate(descriptors)}
+    results = []
+    for path, found in report.files:
+        location = _location(report, path)
+        for d in found:
+            if d.rule not in index:
+                index[d.rule] = len(descriptors)
+                descriptors.append(_builtin_descriptor(d.rule, d))
+            results.append({
+                "ruleId": d.rule,
+                "ruleIndex": index[d.rule],
+                "level": LEVELS[d.severity],
+                "message": {"text": d.message},
+                "locations": [{"physicalLocation": {
+                    "artifactLocation": dict(location),
+                    "region": {"startLine": d.line, "startColumn": d.column,
+                               "endLine": d.end_line, "endColumn": d.end_column + 1},
+                }}],
+            })
+    root = Path(os.path.abspath(report.root or os.getcwd()))
+    return {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "wblint", "version": __version__, "semanticVersion": __version__,
+                                "informationUri": INFORMATION_URI, "rules": descriptors}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+
+
+@formatter("sarif")
+def format_sarif(report: Report) -> str:
+    return json.dumps(sarif_log(report), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,25 @@
+"""faq-question: every FAQ question is written as a question, ending with "?".
+
+Questions are found in every shape wblint.faq knows (headings, bold lines,
+`Q:` pairs, list items, definition-like paragraphs, table rows); a heading over
+an answer that reads as a topic (`### Pricing`) counts as a question too.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from . import Context, Finding, Kind
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for item in ctx.anatomy.faq_model().items:
+        if not item.question.rstrip().endswith("?"):
+            start, end = item.span
+            yield ctx.report(start, end, question=item.question, shape=item.shape)
+
+
+KIND = Kind(
+    name="faq-question",
+    summary="Every FAQ question ends with a question mark.",
+    check=check,
+)

@@ -1,0 +1,44 @@
+"""placeholder: leftover template text (`[NAME]`, `TBD`, `$XXX`, `lorem ipsum`) anywhere in the prose.
+
+Every match of the ``patterns`` in the prose a reader sees is reported, quotes
+included; the front matter `title:` counts when it is the headline.  Code, URLs
+and HTML comments are never searched: a `TODO` in a code sample or an editor's
+note in a comment is not text the reader sees.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from . import Context, Finding, Kind, Option
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    flags = 0 if ctx.options["case_sensitive"] else re.IGNORECASE
+    patterns = [re.compile(p, flags) for p in ctx.options["patterns"]]
+    blocks = list(ctx.blocks())
+    headline = ctx.anatomy.headline
+    if headline is not None and headline not in blocks and ctx.rule.scope == "document":
+        blocks.insert(0, headline)  # the front matter title
+    for block in blocks:
+        prose = block.prose
+        matches = sorted({m.span(): m.group(0) for p in patterns for m in p.finditer(prose.text)
+                          if m.end() > m.start() and not prose.is_opaque(m.start(), m.end())}.items(),
+                         key=lambda item: (item[0][0], -item[0][1]))
+        last_end = -1
+        for (start, end), text in matches:
+            if start < last_end:  # overlaps a longer match already reported ($XXX and XXX)
+                continue
+            last_end = end
+            yield ctx.report_in(block, start, end, text=text)
+
+
+KIND = Kind(
+    name="placeholder",
+    summary="Leftover template text in the prose is flagged where it is.",
+    check=check,
+    options={
+        "patterns": Option("regex-list", [], "patterns of template text"),
+        "case_sensitive": Option("bool", True, "match case exactly (TODO, not 'todo list'); use (?i) for one pattern"),
+    },
+)

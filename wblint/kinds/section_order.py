@@ -1,0 +1,48 @@
+"""section-order: the parts come in order (problem before solution) and the call to action closes.
+
+Reads the parts as wblint.parts finds them (the same the part rules and
+`wblint outline` see).  For each pair in ``order``, the second part must not
+start before the first; the ``last`` part, when there is one, must not be followed
+by any other part.  Parts that are missing are `part` rules' business, not this one's.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..parts import LABEL, PARTS
+from . import Context, Finding, Kind, Option
+from .part import parts_model
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    if not ctx.anatomy.press_release:
+        return
+    model = parts_model(ctx)
+    order = [p for p in ctx.options["order"] if p in PARTS]
+    for earlier, later in zip(order, order[1:]):
+        first, second = model.first(earlier), model.first(later)
+        if first is not None and second is not None and second.line < first.line:
+            anchor = second.heading or second.blocks[0]
+            yield ctx.report_block(anchor, problem=f"the {LABEL[later]} (line {second.line}) comes before "
+                                                   f"the {LABEL[earlier]} (line {first.line})")
+    last = ctx.options["last"]
+    if last in PARTS:
+        closing = model.last(last)
+        if closing is not None:
+            after = [p for p in model.parts if p.name != last and p.line > closing.end_line]
+            if after:
+                anchor = closing.heading or closing.blocks[-1]
+                names = ", ".join(f"the {LABEL[p.name]} (line {p.line})" for p in after[:3])
+                yield ctx.report_block(anchor, problem=f"the {LABEL[last]} (line {closing.line}) is followed by {names}")
+
+
+KIND = Kind(
+    name="section-order",
+    summary="The press release's parts come in order and the call to action closes it.",
+    check=check,
+    options={
+        "order": Option("str-list", ["problem", "solution"], "parts in the order they must first appear"),
+        "last": Option("str", "call-to-action", "the part that must close the press release ('' for none)"),
+    },
+    needs=frozenset({"tags"}),
+)

@@ -1,0 +1,41 @@
+"""word-count: each block in scope has at most max_words words (and at least min_words).
+
+Words are counted in the prose a reader sees, outside code; a dateline that opens
+the block is not counted (it is not part of what the lead says).  The finding
+starts at the first word past the limit.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from . import Context, Finding, Kind, Option
+from .length import WORD
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    dateline = ctx.anatomy.dateline
+    for block in ctx.blocks():
+        prose = block.prose
+        skip = dateline.prose_end if (ctx.options["skip_dateline"] and dateline is not None
+                                      and dateline.block is block and dateline.at_start) else 0
+        words = [m for m in WORD.finditer(prose.text)
+                 if m.start() >= skip and not prose.is_opaque(m.start(), m.end())]
+        count = len(words)
+        if count > ctx.options["max_words"]:
+            first = words[ctx.options["max_words"]]
+            yield ctx.report_in(block, first.start(), len(prose.text.rstrip()), words=count,
+                                over=count - ctx.options["max_words"])
+        elif count < ctx.options["min_words"] and count:
+            yield ctx.report_block(block, words=count, over=0)
+
+
+KIND = Kind(
+    name="word-count",
+    summary="Each block in scope has between min_words and max_words words.",
+    check=check,
+    options={
+        "max_words": Option("int", 100, "most words"),
+        "min_words": Option("int", 0, "fewest words (0: no minimum)"),
+        "skip_dateline": Option("bool", True, "do not count a dateline that opens the block"),
+    },
+)

@@ -1,0 +1,535 @@
+"""The press release's parts: problem, solution, getting started, call to action.
+
+Each part is found in one of two ways, and the finding keeps the cue:
+
+- **a heading** that names it (`## Problem`, `## How to Get Started`): every
+  block of that section belongs to the part;
+- **the content** of a paragraph: each part has a list of cue phrases (problem
+  words, solution words, start-up steps, call-to-action verbs), matched as whole
+  words with every content word inflected, a point each (a "strong" cue such as
+  "to get started" is enough alone), plus signals no word list gives:
+  - problem: a negation, a figure ("41 percent", "$1,500", "one in three"), not
+    naming the product or company (the domain's "without naming the product"),
+    and a point for the first such paragraph after the lead (its usual place);
+  - solution: the product or company as the subject of a sentence ("Tidy
+    turns …", then "it sends …"), or at least named;
+  - getting started: sentences that open in the imperative ("Download the
+    app", "To get started, install …": a `VB` from spaCy's tagger, or a listed
+    cue verb, which the tagger often reads as a proper noun), and a numbered
+    list or code block right after;
+  - call to action: a link or web address, an imperative cue verb ("Visit",
+    "Sign up"), a point for being the closing paragraph; without a link or an
+    imperative it points nowhere and does not count.
+
+A short bold line that names a part (`**The Challenge**`) heads a section like a
+heading does.
+Sections headed as none of the parts (`## Limitations`, `## About Acme`,
+`## Customer Quote`) are not read for cues.
+
+The cue lists and heading patterns are not here: they are the options of the
+rules that use them (rules/press-release.yaml), so a team can change them and
+`wblint outline` shows the same parts the rules see.
+
+Problem and solution compete (a paragraph is labelled with the stronger of the
+two, or both on a tie; a paragraph that names the product reads less as the
+problem, one that does not reads more); getting started and the call to action are
+often one closing paragraph, so those labels stack.  Quotations, the headline
+and the sub-heading are parts of their own and are not labelled; the summary
+can carry only a getting-started label (a lead that says "to get started,
+visit …" has told the reader how to start, but a link in the lead does not
+close the release).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Iterable
+
+from ._words import FUNCTION_WORDS
+from .anatomy import Anatomy
+from .document import Block
+
+PARTS = ("problem", "solution", "getting-started", "call-to-action")
+LABEL = {"problem": "problem", "solution": "solution", "getting-started": "getting started",
+         "call-to-action": "call to action"}
+COMPETING = ("problem", "solution")
+NEGATION = re.compile(r"\b(?:not|never|no|nobody|nothing|none|cannot|without)\b|n['\u2019]t\b", re.IGNORECASE)
+_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|hundreds|thousands|millions)"
+# A quantity: money, a share, "one in three", a count of two or more digits (not a year), or a spelled
+# number of hours, days … (a problem "ideally quantified").
+FIGURE = re.compile(
+    rf"[$€£¥]\s?\d[\d,.]*|\b\d[\d,.]*\s?(?:%|percent\b|per\s?cent\b)|\b{_NUMBER}\s+in\s+{_NUMBER}\b|"
+    r"\b(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})+\b|\b(?!(?:19|20)\d\d\b)\d{2,}(?![:.]\d)\b|"
+    rf"\b{_NUMBER}\s+(?:hours?|days?|weeks?|months?|years?|minutes?|times)\b",
+    re.IGNORECASE)
+IT_SUBJECT = re.compile(r"\b(?:it|It)\s+(?:\w+ly\s+|also\s+|then\s+|now\s+)?(?!is\b|was\b|has\b|does\b)[a-z]+s\b")
+URL_AFTER_VERB = re.compile(
+    r"\b(?:at|visit|via|go\s+to)\s+(?:https?://)?(?:www\.)?[a-z0-9][\w\-]*(?:\.[\w\-]+)*\.[a-z]{2,}(?:/\S*)?",
+    re.IGNORECASE)
+BARE_URL = re.compile(r"(?:https?://|www\.)\S+|\b[a-z0-9][\w\-]*(?:\.[\w\-]+)*\.[a-z]{2,}/\S*", re.IGNORECASE)
+# Sections that are none of the parts: their paragraphs are not read for cues (a limitation is not the problem).
+NOT_A_PART = re.compile(
+    r"^\W*(?:limitations?|known\s+(?:issues|limitations)|caveats?|non-?goals|out\s+of\s+scope|roadmap|appendix|"
+    r"about\b|notes?\b|references?|disclaimers?|(?:spokesperson|customer|leader(?:ship)?)\s+quotes?|quotes?\b)",
+    re.IGNORECASE)
+SENTENCE_END = {".", "!", "?", ":", ";"}
+OPENERS = re.compile(r"(?:to\s+(?:get\s+started|start|begin|sign\s+up|try\s+it)|first|then|next|finally|"
+                     r"once\s+\w+|after\s+that)\b[^,]{0,30},\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PartSpec:
+    """How to recognise one part: heading patterns, content cues and the score a paragraph needs."""
+
+    name: str
+    headings: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    strong_cues: tuple[str, ...] = ()  # each is enough on its own ("to get started")
+    min_score: float = 2.0
+    min_words: int = 5
+
+    @classmethod
+    def from_options(cls, options: dict) -> "PartSpec":
+        return cls(
+            name=options["part"],
+            headings=tuple(options.get("headings", ())),
+            cues=tuple(options.get("cues", ())) + tuple(options.get("extra_cues", ())),
+            strong_cues=tuple(options.get("strong_cues", ())),
+            min_score=float(options.get("min_score", 2.0)),
+            min_words=int(options.get("min_words", 5)),
+        )
+
+
+@dataclass
+class Part:
+    """One occurrence of a part: a heading's section or a run of paragraphs."""
+
+    name: str
+    blocks: list[Block]  # the section heading (if any) and the prose blocks
+    cue_kind: str  # heading | content
+    cue: str  # what identified it, for people
+    heading: Block | None = None
+    score: float = 0.0
+
+    @property
+    def body(self) -> list[Block]:
+        return [b for b in self.blocks if b is not self.heading]
+
+    @property
+    def line(self) -> int:
+        return self.blocks[0].line
+
+    @property
+    def end_line(self) -> int:
+        return self.blocks[-1].end_line
+
+    @property
+    def words(self) -> int:
+        return sum(len(b.text.split()) for b in self.body)
+
+    @property
+    def has_code(self) -> bool:
+        return any(b.kind == "code" for b in self.blocks)
+
+
+@dataclass
+class Evidence:
+    score: float = 0.0
+    cues: list[str] = field(default_factory=list)
+    heading: Block | None = None  # the section heading that names the part, when that is the cue
+
+    def add(self, points: float, cue: str) -> None:
+        self.score += points
+        self.cues.append(cue)
+
+
+@dataclass
+class PartsModel:
+    parts: list[Part] = field(default_factory=list)  # in document order
+    empty_sections: dict[str, Block] = field(default_factory=dict)  # part -> heading of a section with no text
+    labels: dict[int, dict[str, Evidence]] = field(default_factory=dict)  # id(block) -> part -> evidence
+
+    def of(self, name: str) -> list[Part]:
+        return [p for p in self.parts if p.name == name]
+
+    def first(self, name: str) -> Part | None:
+        return next(iter(self.of(name)), None)
+
+    def last(self, name: str) -> Part | None:
+        found = self.of(name)
+        return found[-1] if found else None
+
+
+# -- cue phrases ------------------------------------------------------------------------
+
+
+def _inflected(word: str) -> str:
+    """A regex for a word and its regular inflections (plural or 3rd person, -ed, -ing)."""
+    if not word.isalpha() or len(word) < 3 or word.lower() in FUNCTION_WORDS:
+        return re.escape(word)
+    if word.endswith("e"):
+        return re.escape(word[:-1]) + r"(?:e|es|ed|ing)"
+    if word.endswith("y") and len(word) > 3:
+        return re.escape(word[:-1]) + r"(?:y|ies|ied|ying)"
+    return re.escape(word) + r"(?:s|es|ed|ing)?"
+
+
+@lru_cache(maxsize=256)
+def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Whole-word matches of the cue phrases, every content word inflected ("creates an account")."""
+    parts = []
+    for cue in sorted({c.strip().lower() for c in cues if c.strip()}, key=len, reverse=True):
+        words = re.split(r"\s+", cue)
+        parts.append(r"\s+".join(_inflected(w) for w in words))
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])", re.IGNORECASE)
+
+
+# -- specs from rules --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def default_specs() -> dict[str, PartSpec]:
+    """The part specs of the built-in rules, for parts whose rule is not active."""
+    from .rules import load_rules
+
+    return {r.options["part"]: PartSpec.from_options(r.options) for r in load_rules().rules if r.kind == "part"}
+
+
+def specs_for(active: Iterable[Any] = ()) -> dict[str, PartSpec]:
+    """Built-in part specs overlaid with the active (configured) `part` rules."""
+    specs = dict(default_specs())
+    for rule in active:
+        if rule.rule.kind == "part":
+            specs[rule.options["part"]] = PartSpec.from_options(rule.options)
+    return specs
+
+
+# -- detection ---------------------------------------------------------------------------
+
+
+def detect(anatomy: Anatomy, specs: dict[str, PartSpec],
+           spacy_doc: Callable[[Block], Any] | None = None) -> PartsModel:
+    """The parts of the press release (cached on the anatomy per set of specs)."""
+    key = ("parts", tuple(sorted(specs.items())), spacy_doc is not None)
+    if key not in anatomy.cache:
+        anatomy.cache[key] = _Detector(anatomy, specs, spacy_doc or (lambda block: None)).run()
+    return anatomy.cache[key]
+
+
+class _Detector:
+    def __init__(self, anatomy: Anatomy, specs: dict[str, PartSpec], spacy_doc) -> None:
+        self.anatomy = anatomy
+        self.specs = {name: specs[name] for name in PARTS if name in specs}
+        self.spacy_doc = spacy_doc
+        self.cue_patterns = {name: cue_pattern(spec.cues + spec.strong_cues) for name, spec in self.specs.items()}
+        self.each_cue = {name: [(cue, cue_pattern((cue,))) for cue in spec.cues + spec.strong_cues if cue.strip()]
+                         for name, spec in self.specs.items()}
+        self.strong = {name: {c.lower() for c in spec.strong_cues} for name, spec in self.specs.items()}
+        self.heading_patterns = {name: [re.compile(p, re.IGNORECASE) for p in spec.headings]
+                                 for name, spec in self.specs.items()}
+        names = [n for n in (anatomy.product, anatomy.company) if n]
+        if anatomy.company and len(anatomy.company.split()) > 1:
+            names.append(anatomy.company.split()[0])  # "Switchback" for Switchback Parking
+        alternation = "|".join(r"\s+".join(re.escape(w) for w in n.split())  # a name may wrap across lines
+                               for n in sorted(set(names), key=len, reverse=True))
+        self.names = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])") if names else None
+        self.product_subject = re.compile(
+            rf"(?<![\w\-])(?:{alternation})(?:['\u2019]s\s+\w+)?\s+(?:\w+ly\s+|also\s+|then\s+|now\s+)?"
+            r"(?!is\b|was\b|has\b|does\b)[a-z]+s\b") if names else None
+        quoted: dict[int, int] = {}
+        for q in anatomy.quotes:
+            quoted[id(q.block)] = quoted.get(id(q.block), 0) + q.prose_end - q.prose_start
+        self.quote_blocks = {q_id for q_id, length in quoted.items()
+                             if length >= 0.5 * len(next(q.block for q in anatomy.quotes if id(q.block) == q_id).text.strip())}
+
+    def run(self) -> PartsModel:
+        model = PartsModel()
+        anatomy = self.anatomy
+        skip = {id(anatomy.headline), id(anatomy.subheading)}
+        body = [b for b in anatomy.press_release if id(b) not in skip]
+        before_summary = anatomy.summary is not None
+        self.prior_given = False  # the first problem-like paragraph after the lead gets a point for its place
+        section: tuple[str, Block] | None = None  # (part, heading) of the current headed section
+        aside: Block | None = None  # heading of a section that is none of the parts
+        labelled: list[tuple[Block, dict[str, Evidence]]] = []
+        section_has_text: dict[int, bool] = {}
+        for block in body:
+            if block is anatomy.summary:
+                before_summary = False
+            if self._is_heading(block):
+                named = self._heading_part(block)
+                if section is not None and self._level(block) <= self._level(section[1]):
+                    section = None
+                if aside is not None and self._level(block) <= self._level(aside):
+                    aside = None
+                if named:
+                    section = (named, block)
+                    section_has_text[id(block)] = False
+                elif NOT_A_PART.match(block.text):
+                    aside = block
+                continue
+            if aside is not None and section is None:
+                continue
+            if before_summary and block is not anatomy.summary:
+                continue  # a disclaimer or note above the lead
+            if id(block) in self.quote_blocks or (self._is_attribution(block)):
+                continue
+            evidence = self._content(block, summary=block is anatomy.summary,
+                                     first_after_lead=block is not anatomy.summary and not block.list_depth)
+            if section is not None:
+                name, heading = section
+                if len(block.text.split()) >= self.specs[name].min_words or block.list_depth:
+                    section_has_text[id(heading)] = True
+                evidence = {k: v for k, v in evidence.items() if k not in COMPETING and k != name}
+                evidence[name] = Evidence(float("inf"), [f"heading \"{heading.text.strip()}\""], heading)
+            model.labels[id(block)] = evidence
+            labelled.append((block, evidence))
+        model.parts = self._runs(labelled, body)
+        for heading_id, has_text in section_has_text.items():
+            heading = next(b for b in body if id(b) == heading_id)
+            name = self._heading_part(heading)
+            code = self._section_code(heading)
+            part = next((p for p in model.parts if p.heading is heading), None)
+            if code:
+                if part is None:
+                    part = Part(name, [heading], "heading", f"heading \"{heading.text.strip()}\"", heading, float("inf"))
+                    model.parts.append(part)
+                part.blocks = sorted(part.blocks + code, key=lambda b: b.start)
+            elif not has_text:
+                model.empty_sections.setdefault(name, heading)
+        model.parts.sort(key=lambda p: (p.line, PARTS.index(p.name)))
+        return model
+
+    def _section_code(self, heading: Block) -> list[Block]:
+        """Code blocks and tables under a heading, up to the next heading of its level or above."""
+        doc = self.anatomy.document
+        if doc is None:
+            return []
+        found, inside = [], False
+        for block in doc.blocks:
+            if block is heading:
+                inside = True
+                continue
+            if not inside:
+                continue
+            if self._is_heading(block) and self._level(block) <= self._level(heading):
+                break
+            if block.kind in ("code", "table_cell") and block.end > block.start:
+                found.append(block)
+        return found
+
+    # -- headings --------------------------------------------------------------------------
+
+    def _is_heading(self, block: Block) -> bool:
+        return block.kind == "heading" or self._pseudo_heading(block)
+
+    def _level(self, block: Block) -> int:
+        return block.level if block.kind == "heading" else 7  # a bold line sits below every heading
+
+    def _pseudo_heading(self, block: Block) -> bool:
+        """A short bold line that names a part or an aside (`**The Challenge**`) heads a section too."""
+        if block.kind != "paragraph" or not block.emphasised or block.list_depth or block.quote_depth:
+            return False
+        text = block.text.strip().rstrip(":")
+        if len(text.split()) > 6 or text.endswith((".", "?", "!")):
+            return False
+        return bool(self._heading_part(block) or NOT_A_PART.match(text))
+
+    def _heading_part(self, block: Block) -> str | None:
+        text = block.text.strip().rstrip(":")
+        for name, patterns in self.heading_patterns.items():
+            if any(p.search(text) for p in patterns):
+                return name
+        return None
+
+    def _is_attribution(self, block: Block) -> bool:
+        text = block.text.strip()
+        return bool(re.match(r"^[\u2014\u2013\-~]+\s*\S", text)) and len(text.split()) <= 30
+
+    # -- content ---------------------------------------------------------------------------
+
+    def _content(self, block: Block, summary: bool, first_after_lead: bool = False) -> dict[str, Evidence]:
+        prose = block.prose
+        text = prose.text
+        found: dict[str, Evidence] = {}
+        for name, pattern in self.cue_patterns.items():
+            evidence = Evidence()
+            if pattern is not None:
+                seen: set[str] = set()
+                for match in pattern.finditer(text):
+                    if prose.is_opaque(match.start(), match.end()):
+                        continue
+                    cue = next((c for c, p in self.each_cue[name] if p.fullmatch(match.group(0))), match.group(0))
+                    if cue.lower() not in seen:
+                        seen.add(cue.lower())
+                        strong = cue.lower() in self.strong[name]
+                        evidence.add(self.specs[name].min_score if strong else 1, f"\"{match.group(0)}\"")
+            found[name] = evidence
+        named = self._names_product(block)
+        label = self.anatomy.product or self.anatomy.company
+        if "solution" in found and named:
+            subjects = [m.group(0) for m in self.product_subject.finditer(text)] if self.product_subject else []
+            subjects += [m.group(0) for m in IT_SUBJECT.finditer(text)] if subjects else []
+            if subjects:
+                found["solution"].add(min(1 + len(subjects), 4), f"{label} as the subject (\"{subjects[0]}\")")
+            else:
+                found["solution"].add(1, f"names {label}")
+        if "problem" in found:
+            problem = found["problem"]
+            negation = NEGATION.search(text)
+            if negation:
+                problem.add(1, f"negation (\"{negation.group(0)}\")")
+            if label and not named:
+                figure = FIGURE.search(text)
+                if figure:
+                    problem.add(1, f"a figure (\"{figure.group(0)}\")")
+                problem.add(1, f"does not name {label}")
+                if first_after_lead and problem.score >= 2 and not self.prior_given:
+                    # the domain's order: the problem comes right after the lead
+                    self.prior_given = True
+                    problem.add(1, "first such paragraph after the lead")
+        opened = self._imperatives(block)  # (verb, after an opener such as "To get started,")
+        verbs = [verb for verb, _ in opened]
+        if "getting-started" in found:
+            if verbs:
+                found["getting-started"].add(min(len(verbs), 2), "imperative " + ", ".join(f"\"{v}\"" for v in verbs[:3]))
+            if self._steps_follow(block):
+                found["getting-started"].add(1, "steps follow (a list or code block)")
+        if "call-to-action" in found:
+            cta = found["call-to-action"]
+            links = [link for link in prose.links if link.href.startswith(("http", "www", "mailto"))]
+            url = URL_AFTER_VERB.search(text) or BARE_URL.search(text)
+            pattern = self.cue_patterns.get("call-to-action")
+            # "To get started, download …" is a first step; "Download … today" points the reader somewhere
+            pointing = [v for v, after in opened if not after and pattern is not None and pattern.fullmatch(v)]
+            if links or url:
+                cta.add(1, "a link" if links else f"a web address (\"{url.group(0).strip().rstrip('.')}\")")
+            if pointing:
+                cta.add(1, "imperative " + ", ".join(f"\"{v}\"" for v in pointing[:2]))
+            if not (links or url or pointing):  # "available today" or "orders" alone point nowhere
+                cta.score = 0
+            if block is self._last_prose():
+                cta.add(1, "the closing paragraph")
+        labels: dict[str, Evidence] = {}
+        for name, evidence in found.items():
+            if summary and name != "getting-started":
+                continue  # the lead summarises the parts; a link in it does not close the release
+            if evidence.score >= self.specs[name].min_score:
+                labels[name] = evidence
+        competing = {n: labels[n].score for n in COMPETING if n in labels}
+        if len(competing) == 2:  # the stronger reading wins; a tie keeps both
+            best = max(competing.values())
+            for name, score in competing.items():
+                if score < best:
+                    del labels[name]
+        return labels
+
+    def _names_product(self, block: Block) -> bool:
+        """Whether the block names the product or the company (in its source: a name may be in code)."""
+        if self.names is None or self.anatomy.document is None:
+            return False
+        return bool(self.names.search(self.anatomy.document.text[block.start:block.end]))
+
+    def _last_prose(self) -> Block | None:
+        if not hasattr(self, "_closing"):
+            body = [b for b in self.anatomy.press_release if not self._is_heading(b)
+                    and id(b) not in self.quote_blocks and not self._is_attribution(b)]
+            self._closing = body[-1] if body else None
+        return self._closing
+
+    def _imperatives(self, block: Block) -> list[tuple[str, bool]]:
+        """Verbs that open a sentence in the imperative ("Download the app", "To get started, install Quill").
+
+        spaCy's tagger recognises any verb (`VB` at the start of a sentence); a listed getting-started or
+        call-to-action cue at the start of a sentence counts too, since the tagger often reads a
+        capitalised first word ("Download") as a proper noun.
+        """
+        text = block.prose.text
+        doc = self.spacy_doc(block)
+        if doc is not None:
+            starts = [0] + [t.idx + len(t.text) for t in doc if t.text in SENTENCE_END]
+            tags = {t.idx: t for t in doc}
+        else:
+            starts = [0] + [m.end() for m in re.finditer(r"[.!?:;]\s+", text)]
+            tags = {}
+        verbs = []
+        for start in sorted(set(starts)):
+            while start < len(text) and text[start].isspace():
+                start += 1
+            if start >= len(text):
+                continue
+            opener = OPENERS.match(text, start)
+            at = opener.end() if opener else start
+            token = tags.get(at)
+            if token is not None and token.tag_ == "VB" and (opener or token.text[:1].isupper()):
+                verbs.append((token.text, bool(opener)))
+                continue
+            for name in ("getting-started", "call-to-action"):
+                pattern = self.cue_patterns.get(name)
+                match = pattern.match(text, at) if pattern is not None else None
+                first = match.group(0).split()[0].lower() if match else ""
+                if match and (opener or text[at:at + 1].isupper()) and not first.endswith(("ing", "ed", "s")):
+                    verbs.append((match.group(0), bool(opener)))
+                    break
+        return verbs
+
+    def _steps_follow(self, block: Block) -> bool:
+        """A code block or a numbered list right after the paragraph."""
+        doc = self.anatomy.document
+        if doc is None or block.list_depth:
+            return False
+        if not hasattr(self, "_next_block"):
+            self._next_block = {id(a): b for a, b in zip(doc.blocks, doc.blocks[1:])}
+        following = self._next_block.get(id(block))
+        if following is None:
+            return False
+        if following.kind == "code":
+            return True
+        source = doc.text[following.start:following.start + 4].lstrip()
+        return following.list_depth > 0 and bool(re.match(r"\d+[.)]", source))
+
+    # -- runs --------------------------------------------------------------------------------
+
+    def _runs(self, labelled: list[tuple[Block, dict[str, Evidence]]], body: list[Block]) -> list[Part]:
+        """A headed section is one part; consecutive paragraphs with the same content label form one part;
+        a list right after a labelled paragraph joins it."""
+        parts: list[Part] = []
+        sections: dict[int, Part] = {}  # id(heading) -> part
+        open_runs: dict[str, Part] = {}
+        previous: Block | None = None
+        order = {id(b): i for i, b in enumerate(body)}
+        for block, labels in labelled:
+            labels = dict(labels)
+            if not labels and previous is not None and block.list_depth and previous.list_depth == 0:
+                for name, run in open_runs.items():
+                    if run.blocks[-1] is previous:
+                        labels[name] = Evidence(0.0, ["list under the paragraph before"])
+            adjacent = previous is not None and order[id(block)] == order[id(previous)] + 1
+            for name in list(open_runs):
+                if name not in labels or not adjacent or labels[name].heading is not None:
+                    del open_runs[name]
+            for name in sorted(labels, key=PARTS.index):
+                evidence = labels[name]
+                if evidence.heading is not None:
+                    part = sections.get(id(evidence.heading))
+                    if part is None or part.name != name:
+                        part = Part(name, [evidence.heading], "heading", evidence.cues[0], evidence.heading,
+                                    float("inf"))
+                        sections[id(evidence.heading)] = part
+                        parts.append(part)
+                    part.blocks.append(block)
+                    continue
+                run = open_runs.get(name)
+                if run is not None:
+                    run.blocks.append(block)
+                    run.score += evidence.score
+                    continue
+                run = Part(name, [block], "content", "content: " + ", ".join(evidence.cues[:6]), None, evidence.score)
+                parts.append(run)
+                open_runs[name] = run
+            previous = block
+        parts.sort(key=lambda p: (p.line, PARTS.index(p.name)))
+        return parts

@@ -1,0 +1,225 @@
+"""A run over many files, each under its own configuration.
+
+Every file is linted under the nearest configuration file above it (or ``--config``, or
+none with ``--isolated``), merged with the command line's flags.  Files are grouped by
+their effective settings — the configuration plus the per-file-ignores that match them —
+and each group gets one ``Linter`` (built once, cached); the spaCy pipeline is shared
+across them by ``nlp.load``.  Results come back in the order the files were found.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pathspec
+
+from .config import ActiveRule, Config, activate, check_known
+from .configfile import DEFAULT_EXCLUDE, find_config, load_config
+from .diagnostics import Diagnostic
+from .discover import discover
+from .engine import Linter
+from .rules import RuleSet, load_rules
+from .suppress import Suppressor
+
+CLI_FLAGS = {"select": "--select", "ignore": "--ignore", "extend-select": "--extend-select"}
+
+
+@dataclass
+class Overrides:
+    """What the command line says, on top of (or instead of) the configuration files."""
+
+    select: list[str] | None = None  # replaces the file's select, extend-select and ignore
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    exclude: list[str] | None = None  # replaces the file's exclude (globs relative to cwd)
+    extend_exclude: list[str] = field(default_factory=list)
+    rules_dirs: list[Path] = field(default_factory=list)
+    config_file: Path | None = None  # --config: one file for everything
+    isolated: bool = False  # --isolated: no configuration files at all
+    report_unused: bool = False  # --report-unused-disables
+
+
+def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:
+    return pathspec.GitIgnoreSpec.from_lines(list(patterns))
+
+
+def _relative(path: Path, base: Path) -> str | None:
+    """``path`` relative to ``base`` (posix), or None when it is outside; globs match this."""
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return None
+
+
+class Workspace:
+    def __init__(self, overrides: Overrides | None = None, cwd: Path | None = None,
+                 notice: Callable[[str], None] | None = None) -> None:
+        self.overrides = overrides or Overrides()
+        self.cwd = Path(os.path.abspath(cwd or Path.cwd()))
+        self.notice = notice or (lambda message: None)
+        self._found: dict[Path, Path | None] = {}  # directory -> its configuration file
+        self._configs: dict[Path | None, Config] = {}  # configuration file -> merged Config
+        self._excludes: dict[int, list[tuple[Path, pathspec.PathSpec]]] = {}
+        self._per_file: dict[int, list[tuple[pathspec.PathSpec, list[str]]]] = {}
+        self._rulesets: dict[tuple[Path, ...], RuleSet] = {}
+        self._linters: dict[tuple[int, tuple[str, ...]], Linter] = {}
+        self._cli_checked: set[int] = set()
+        cli = Config(cli_keys=dict(CLI_FLAGS))
+        self._cli = cli
+        if self.overrides.config_file is not None:
+            self._single = self._merge(load_config(self.overrides.config_file))
+        elif self.overrides.isolated:
+            self._single = self._merge(Config())
+        else:
+            self._single = None
+
+    # -- configuration --------------------------------------------------------------------
+
+    def _abs(self, path: Path) -> Path:
+        return Path(os.path.normpath(self.cwd / path))
+
+    def config_for(self, path: Path) -> Config:
+        """The merged configuration a file (or, for a directory, its entries) runs under."""
+        if self._single is not None:
+            return self._single
+        directory = self._abs(path).parent
+        if directory not in self._found:
+            self._found[directory] = find_config(directory)
+        source = self._found[directory]
+        if source not in self._configs:
+            self._configs[source] = self._merge(load_config(source) if source else Config())
+        return self._configs[source]
+
+    def _merge(self, config: Config) -> Config:
+        o = self.overrides
+        merged = replace(config, rules_dirs=[*config.rules_dirs, *o.rules_dirs])
+        if o.select is not None:
+            merged.select, merged.extend_select, merged.ignore = list(o.select), list(o.extend_select), list(o.ignore)
+        else:
+            merged.extend_select = [*config.extend_select, *o.extend_select]
+            merged.ignore = [*config.ignore, *o.ignore]
+        return merged
+
+    def ruleset(self, config: Config) -> RuleSet:
+        key = tuple(config.rules_dirs)
+        if key not in self._rulesets:
+            self._rulesets[key] = load_rules(list(key))
+        return self._rulesets[key]
+
+    # -- which files ----------------------------------------------------------------------
+
+    def excluded(self, path: Path, is_dir: bool = False) -> bool:
+        """Whether the configuration (or --exclude) governing ``path`` leaves it out."""
+        absolute = self._abs(path)
+        config = self.config_for(absolute)
+        if id(config) not in self._excludes:
+            o = self.overrides
+            root = config.root or self.cwd
+            base = (self.cwd, _spec(o.exclude)) if o.exclude is not None else (
+                root, _spec(config.exclude if config.exclude is not None else DEFAULT_EXCLUDE))
+            self._excludes[id(config)] = [base, (root, _spec(config.extend_exclude)),
+                                          (self.cwd, _spec(o.extend_exclude))]
+        suffix = "/" if is_dir else ""
+        for base, spec in self._excludes[id(config)]:
+            if spec.match_file((_relative(absolute, base) or absolute.as_posix()) + suffix):
+                return True
+        return False
+
+    def files(self, inputs: list[Path]) -> list[Path]:
+        """The Markdown files to lint: directories walked, explicit files kept unless excluded.
+
+        The configuration and rule packs governing each input are loaded and validated
+        first, so a bad setting stops the run even where there is nothing to lint.
+        """
+        for path in inputs:
+            self.linter_for(path / "-" if path.is_dir() else path)
+        found = []
+        for path in inputs:
+            if path.is_dir():
+                found.extend(discover([path], is_excluded=self.excluded))
+            elif self.excluded(path):
+                self.notice(f"{path} is excluded by the configuration; not linted")
+            else:
+                found.append(path)
+        seen, unique = set(), []
+        for path in found:
+            key = self._abs(path)
+            if key not in seen:
+                seen.add(key)
+                unique.append(path)
+        return unique
+
+    # -- linting --------------------------------------------------------------------------
+
+    def _ignored_here(self, config: Config, path: Path) -> tuple[str, ...]:
+        if not config.per_file_ignores:
+            return ()
+        if id(config) not in self._per_file:
+            self._per_file[id(config)] = [(_spec([pattern]), keys) for pattern, keys in config.per_file_ignores]
+        absolute = self._abs(path)
+        relative = _relative(absolute, config.root or self.cwd) or absolute.as_posix()
+        keys: list[str] = []
+        for spec, names in self._per_file[id(config)]:
+            if spec.match_file(relative):
+                keys.extend(names)
+        return tuple(sorted(set(keys)))
+
+    def linter_for(self, path: Path) -> Linter:
+        config = self.config_for(path)
+        key = (id(config), self._ignored_here(config, path))
+        if key not in self._linters:
+            ruleset = self.ruleset(config)
+            if id(config) not in self._cli_checked:  # the command line's rule names, against these packs
+                o = self.overrides
+                check_known(ruleset, list(o.select or []), "select", self._cli)
+                check_known(ruleset, o.extend_select, "extend-select", self._cli)
+                check_known(ruleset, o.ignore, "ignore", self._cli)
+                self._cli_checked.add(id(config))
+            active = activate(ruleset, config, extra_ignore=list(key[1]))
+            suppressor = Suppressor(ruleset, (r.id for r in active), self.overrides.report_unused)
+            self._linters[key] = Linter(active, config, notice=self.notice, postprocess=suppressor)
+        return self._linters[key]
+
+    def active_rules(self) -> list[ActiveRule]:
+        """Every rule any linter of this run ran (first configuration wins), for formats."""
+        seen: dict[str, ActiveRule] = {}
+        for linter in self._linters.values():
+            for rule in linter.rules:
+                seen.setdefault(rule.id, rule)
+        return list(seen.values())
+
+    def known_rules(self) -> list:
+        """Every rule of every rule set this run loaded, active or not."""
+        seen: dict[str, object] = {}
+        for ruleset in self._rulesets.values():
+            for rule in ruleset.rules:
+                seen.setdefault(rule.id, rule)
+        return list(seen.values())
+
+    def lint_files(self, files: list[Path], display: Callable[[Path], str] = str, settings=None
+                   ) -> list[tuple[str, list[Diagnostic]]]:
+        """(display path, diagnostics) per file, in the order given.
+
+        ``settings`` (wblint.scan.ScanSettings): the result cache, processes and progress
+        bar; without them, every file is linted in this process with no cache.
+        """
+        from .scan import ScanSettings, scan_groups
+
+        groups: dict[int, list[tuple[int, Path]]] = {}
+        linters: dict[int, Linter] = {}
+        for index, path in enumerate(files):  # every configuration is read and checked before any linting
+            linter = self.linter_for(path)
+            linters[id(linter)] = linter
+            groups.setdefault(id(linter), []).append((index, path))
+        results: list[tuple[str, list[Diagnostic]]] = [("", [])] * len(files)
+        work = [(linters[key], members) for key, members in groups.items()]
+        for index, output in scan_groups(work, display, settings or ScanSettings(jobs=1, use_cache=False,
+                                                                                 progress=False)):
+            results[index] = output
+        return results
+
+    def lint_text(self, text: str, path: Path, display: str) -> list[Diagnostic]:
+        """Lint text (stdin, or a fixed draft) as if it were the file at ``path``."""
+        return self.linter_for(path).lint_text(text, display)
