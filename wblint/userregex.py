@@ -11,6 +11,7 @@ the rule and its pack) and the scan goes on.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -24,12 +25,14 @@ class RegexTimeout(Exception):
 
 
 def syntax_error(pattern: str) -> str | None:
-    """Why ``pattern`` is not a valid regular expression, or None."""
-    import regex
+    """Why ``pattern`` is not a valid regular expression, or None.
 
+    Checked with the standard ``re`` (already loaded, and what most kinds run patterns
+    with); ``regex`` accepts what ``re`` does, and is imported only when a pattern runs.
+    """
     try:
-        regex.compile(pattern)
-    except (regex.error, ValueError, TypeError, OverflowError, RecursionError) as exc:
+        re.compile(pattern)
+    except (re.error, ValueError, TypeError, OverflowError, RecursionError) as exc:
         return str(exc)
     return None
 
@@ -38,7 +41,10 @@ def syntax_error(pattern: str) -> str | None:
 def compile_pattern(pattern: str, ignore_case: bool = False) -> Any:
     import regex
 
-    return regex.compile(pattern, regex.IGNORECASE if ignore_case else 0)
+    try:
+        return regex.compile(pattern, regex.IGNORECASE if ignore_case else 0)
+    except regex.error:  # the rare re-only syntax: run it with re (no time limit)
+        return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
 
 
 def find_all(pattern: str, text: str, ignore_case: bool = False,
@@ -47,6 +53,8 @@ def find_all(pattern: str, text: str, ignore_case: bool = False,
     compiled = compile_pattern(pattern, ignore_case)
     limit = MATCH_TIMEOUT if timeout is None else timeout
     try:
+        if isinstance(compiled, re.Pattern):
+            return [(m.start(), m.end(), m.group(0)) for m in compiled.finditer(text) if m.end() > m.start()]
         return [(m.start(), m.end(), m.group(0)) for m in compiled.finditer(text, timeout=limit) if m.end() > m.start()]
     except TimeoutError:
         raise RegexTimeout(pattern, limit) from None

@@ -59,6 +59,7 @@ class Workspace:
         self.overrides = overrides or Overrides()
         self.cwd = Path(os.path.abspath(cwd or Path.cwd()))
         self.notice = notice or (lambda message: None)
+        self._absolute: dict[Path, Path] = {}
         self._found: dict[Path, Path | None] = {}  # directory -> its configuration file
         self._configs: dict[Path | None, Config] = {}  # configuration file -> merged Config
         self._excludes: dict[int, list[tuple[Path, pathspec.PathSpec]]] = {}
@@ -78,7 +79,10 @@ class Workspace:
     # -- configuration --------------------------------------------------------------------
 
     def _abs(self, path: Path) -> Path:
-        return Path(os.path.normpath(self.cwd / path))
+        found = self._absolute.get(path)
+        if found is None:  # asked several times per file: a warm run over 1,000 files felt it
+            found = self._absolute[path] = Path(os.path.normpath(self.cwd / path))
+        return found
 
     def config_for(self, path: Path) -> Config:
         """The merged configuration a file (or, for a directory, its entries) runs under."""
