@@ -99,3 +99,9 @@ def in_tmp(tmp_path, monkeypatch):
     """Run with the temporary directory as the working directory."""
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _no_result_cache(monkeypatch):
+    """Tests lint afresh unless they test the cache (which passes --cache-dir itself)."""
+    monkeypatch.setenv("WBLINT_NO_CACHE", "1")

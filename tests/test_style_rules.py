@@ -130,7 +130,9 @@ def test_structure_rules_alone_never_import_spacy():
 ])
 def test_rules_load_only_the_components_they_declare(rule, parser):
     lint = linter(rule)
-    lint.lint_text("# Acme Ledger\n\nLedger files each receipt you photograph, and you see the total.\n")
+    # Words every prefilter lets through (a sentence no rule could flag is never parsed).
+    lint.lint_text("# Acme Ledger\n\nLedger files each receipt you photograph, and you see the total. It was "
+                   "the best and very much faster, so we will purchase the the receipts.\n")
     names = lint._pipeline.nlp.pipe_names
     assert ("parser" in names) is parser, names
     assert "ner" not in names, names

@@ -5,6 +5,7 @@ work in plain steps, so a new flag is one field and one line where it matters.
 """
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -41,16 +42,24 @@ class CheckOptions:
     report_unused_disables: bool = False
     color: str = "auto"
     quiet: bool = False
+    jobs: int | None = None  # processes; None: the number of CPUs
+    no_cache: bool = False
+    cache_dir: Path | None = None  # None: .wblint_cache at the project root
 
 
 def split_list(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
+@functools.lru_cache(maxsize=1)
+def _cwd() -> Path:
+    return Path.cwd().resolve()
+
+
 def display_path(path: Path) -> str:
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix() if path.is_absolute() else path.as_posix()
-    except ValueError:
+        return path.resolve().relative_to(_cwd()).as_posix() if path.is_absolute() else path.as_posix()
+    except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
         return path.as_posix()
 
 
@@ -113,7 +122,10 @@ def run_check(o: CheckOptions) -> int:
         if reading_stdin:
             return _check_stdin(o, fmt, workspace, notices)
         files = workspace.files(list(o.paths) or [Path(".")])
-        results = workspace.lint_files(files, display=display_path)
+        from .scan import ScanSettings
+
+        results = workspace.lint_files(files, display=display_path, settings=ScanSettings(
+            jobs=o.jobs, use_cache=not o.no_cache, cache_dir=o.cache_dir, progress=not o.quiet))
         if o.fix or o.diff:
             results, diffs, fixed, fixed_files = _fix_files(workspace, files, results, write=not o.diff)
             if o.diff:

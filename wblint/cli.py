@@ -59,6 +59,12 @@ def main() -> None:
 @click.option("--report-unused-disables", is_flag=True, help="Report wblint-disable comments that silence nothing.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True)
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no summary line or notices.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes to lint with (default: the number of CPUs).")
+@click.option("--no-cache", is_flag=True, envvar="WBLINT_NO_CACHE",
+              help="Lint every file again; neither read nor write the cache.")
+@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None, envvar="WBLINT_CACHE_DIR",
+              help="Where results are cached (default: .wblint_cache at the project root).")
 def check(**options) -> None:
     """Lint Markdown drafts (files, or directories scanned recursively; '-' reads stdin)."""
     sys.exit(run_check(CheckOptions(**options)))

@@ -64,7 +64,10 @@ def _walk(root: Path, exclude: pathspec.PathSpec | None, is_excluded: Excluded |
         subdirs = []
         for entry in entries:
             path = Path(entry.path)
-            is_dir = entry.is_dir()
+            try:
+                is_dir = entry.is_dir()
+            except OSError:  # a link to itself, say: reported as a file that cannot be read
+                is_dir = False
             if entry.name.startswith("."):
                 continue
             if is_excluded is None and is_dir and entry.name in SKIP_DIRS:

@@ -2,12 +2,20 @@
 
 Drafts go through in chunks so spaCy sees batches across files while memory stays
 flat: each chunk is linted, yielded and dropped.
+
+spaCy sees only the prose of the blocks NLP rules read, and runs only the components
+those rules need on each text.  Kinds with a ``candidates`` test (wblint.prefilter)
+get sentence pieces instead of whole blocks, and only the pieces that pass are
+annotated.  ``wblint.scan`` adds the cache, the process pool and progress on top.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import errno
+import os
+import stat as stat_module
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from . import nlp
 from .anatomy import Anatomy, analyse
@@ -15,10 +23,30 @@ from .config import ActiveRule, Config
 from .diagnostics import PARSE_ERROR, READ_ERROR, Diagnostic, Fix, Severity
 from .document import Document, parse_document
 from .kinds import Context, Finding
+from .prefilter import pieces as split_pieces
 from .source import DecodeError, SourceText, decode
+from .userregex import RegexTimeout
 
 CHUNK_SIZE = 16
 INTERNAL_ERROR = ("WB003", "internal-error")
+RULE_TIMEOUT = ("WB004", "rule-timeout")
+# A Working Backwards draft is 5-30 KB; past this a file is reported, not linted (the parse
+# of a 10 MB file would take minutes and gigabytes).
+MAX_DRAFT_BYTES = 1_000_000
+PREFILTER_ENV = "WBLINT_PREFILTER"  # "0" turns the parse prefilter off (for measurements)
+
+
+def too_large(size: int) -> str:
+    return (f"file is too large to lint ({size / 1e6:.1f} MB; the limit is {MAX_DRAFT_BYTES / 1e6:.0f} MB, "
+            "and a draft is usually under 50 KB); split it or exclude it")
+
+
+@dataclass
+class Annotations:
+    """spaCy results for one chunk: whole-block Docs, and Docs of selected sentence pieces."""
+
+    docs: dict[int, Any] = field(default_factory=dict)  # id(prose) -> Doc
+    pieces: dict[int, list[tuple[int, Any, frozenset]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -35,19 +63,26 @@ PostProcess = Callable[[Document, list[Diagnostic]], list[Diagnostic]]
 
 class Linter:
     def __init__(self, rules: list[ActiveRule], config: Config | None = None,
-                 notice: Callable[[str], None] | None = None, postprocess: PostProcess | None = None) -> None:
+                 notice: Callable[[str], None] | None = None, postprocess: PostProcess | None = None,
+                 prefilter: bool | None = None) -> None:
         self.rules = rules
         self.config = config or Config()
         self.notice = notice or (lambda message: None)
         self.postprocess = postprocess
         self.needs = frozenset().union(*(r.rule.kind_spec.capabilities(r.options) for r in rules))
+        self.prefilter = os.environ.get(PREFILTER_ENV, "1") != "0" if prefilter is None else prefilter
         self._pipeline: nlp.Pipeline | None = None
         self._skipped_noted = False
+        self._candidates: dict[str, object] = {}
 
     # -- public ---------------------------------------------------------------------------
 
     def lint_text(self, text: str, path: str = "<text>") -> list[Diagnostic]:
         return self._lint_chunk([self._parse_text(path, text)])[0][1]
+
+    def lint_blobs(self, blobs: Iterable[tuple[str, bytes]]) -> list[tuple[str, list[Diagnostic]]]:
+        """(display path, sorted diagnostics) per (display path, file content) given."""
+        return self._lint_chunk([self._decode(display, data) for display, data in blobs])
 
     def lint_paths(self, paths: Iterable[Path | str], display: Callable[[Path], str] = str
                    ) -> Iterator[tuple[str, list[Diagnostic]]]:
@@ -64,20 +99,31 @@ class Linter:
     # -- stages ---------------------------------------------------------------------------
 
     def _read(self, path: Path, display: str) -> Parsed:
+        data, problem = read_draft(path)
+        if problem is not None:
+            return Parsed(display, None, None, [_file_error(display, READ_ERROR, problem)])
+        return self._decode(display, data)
+
+    def _decode(self, display: str, data: bytes) -> Parsed:
+        if len(data) > MAX_DRAFT_BYTES:
+            return Parsed(display, None, None, [_file_error(display, READ_ERROR, too_large(len(data)))])
         try:
-            data = path.read_bytes()
             text = decode(data)
-        except (OSError, DecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            return Parsed(display, None, None, [_file_error(display, READ_ERROR, f"cannot read file: {reason}")])
+        except DecodeError as exc:
+            return Parsed(display, None, None, [_file_error(display, READ_ERROR, f"cannot read file: {exc}")])
         return self._parse_text(display, text)
 
     def _parse_text(self, path: str, text: str) -> Parsed:
+        if len(text) > MAX_DRAFT_BYTES:
+            return Parsed(path, None, None, [_file_error(path, READ_ERROR, too_large(len(text.encode("utf-8"))))])
         try:
             document = parse_document(path, text)
             anatomy = analyse(document, self.config.default_kind)
         except (RecursionError, ValueError, IndexError) as exc:  # pathological input
             return Parsed(path, None, None, [_file_error(path, PARSE_ERROR, f"cannot parse Markdown: {exc}")])
+        except Exception as exc:  # noqa: BLE001 - a draft must never stop the scan
+            return Parsed(path, None, None, [_file_error(
+                path, PARSE_ERROR, f"cannot parse Markdown ({type(exc).__name__}: {exc}); please report this")])
         diagnostics = []
         if document.front_matter_error:
             line = document.front_matter_line or 1
@@ -89,13 +135,33 @@ class Linter:
         return [r for r in self.rules if parsed.anatomy.kind in r.applies_to]
 
     def _lint_chunk(self, chunk: list[Parsed]) -> list[tuple[str, list[Diagnostic]]]:
-        docs = self._annotate([p for p in chunk if p.document is not None])
+        parsed_ok = [p for p in chunk if p.document is not None]
+        try:
+            shared = self._annotate(parsed_ok) if parsed_ok else Annotations()
+            annotations = {id(p): shared for p in parsed_ok}
+        except nlp.ModelError:
+            raise
+        except Exception:  # noqa: BLE001 - find the draft spaCy chokes on, lint the rest
+            annotations = {}
+            for parsed in parsed_ok:
+                try:
+                    annotations[id(parsed)] = self._annotate([parsed])
+                except nlp.ModelError:
+                    raise
+                except Exception as exc:  # noqa: BLE001
+                    parsed.diagnostics.append(_file_error(
+                        parsed.path, INTERNAL_ERROR,
+                        f"spaCy failed on this draft ({type(exc).__name__}: {exc}); NLP rules skipped; please report this"))
+                    annotations[id(parsed)] = None
         results = []
         for parsed in chunk:
             diagnostics = list(parsed.diagnostics)
             if parsed.document is not None:
+                found = annotations.get(id(parsed))
                 for rule in self._applicable(parsed):
-                    diagnostics.extend(self._check(parsed, rule, docs))
+                    if found is None and rule.rule.kind_spec.capabilities(rule.options):
+                        continue
+                    diagnostics.extend(self._check(parsed, rule, found or Annotations()))
                 if self.postprocess is not None:
                     diagnostics = self.postprocess(parsed.document, diagnostics)
             diagnostics.sort(key=Diagnostic.sort_key)
@@ -121,34 +187,120 @@ class Linter:
             return True  # nothing in scope needed spaCy; the check sees no Docs
         return rule.rule.kind_spec.capabilities(rule.options) <= self._pipeline.capabilities
 
-    def _annotate(self, chunk: list[Parsed]) -> dict[int, object]:
-        """spaCy Docs for the prose of every block an NLP rule reads, keyed by id(prose)."""
-        proses = {}
+    def _annotate(self, chunk: list[Parsed]) -> Annotations:
+        """Run spaCy over what the NLP rules of these drafts read, and nothing else.
+
+        Kinds without a candidate test get the whole prose of each block they read;
+        kinds with one get the sentence pieces that pass it.  Each text runs once, with
+        the union of the components its readers need.
+        """
+        texts: dict[tuple[int, int], str] = {}  # (id(prose), piece start or -1) -> text
+        needs: dict[tuple[int, int], set[str]] = {}
+        selected_by: dict[tuple[int, int], set[str]] = {}
+        split: dict[int, list[tuple[int, int]]] = {}
         for parsed in chunk:
-            ctx_rules = [r for r in self._applicable(parsed) if r.rule.kind_spec.capabilities(r.options)]
-            for rule in ctx_rules:
+            for rule in self._applicable(parsed):
+                capabilities = rule.rule.kind_spec.capabilities(rule.options)
+                if not capabilities:
+                    continue
+                kind = rule.rule.kind_spec
                 context = Context(parsed.document, parsed.anatomy, rule, rule.options, {})
                 for block in context.blocks():
-                    proses.setdefault(id(block.prose), block.prose)
-        if not proses:
-            return {}
+                    prose = block.prose
+                    if prose is None:
+                        continue
+                    if kind.candidates is None:
+                        key = (id(prose), -1)
+                        texts[key] = prose.text
+                        needs.setdefault(key, set()).update(capabilities)
+                        continue
+                    if id(prose) not in split:
+                        split[id(prose)] = split_pieces(prose.text)
+                    test = self._candidate_test(rule)
+                    for start, end in split[id(prose)]:
+                        text = prose.text[start:end]
+                        if test is not None and test.search(text) is None:
+                            continue
+                        key = (id(prose), start)
+                        # Padded to its place: token.idx and span.start_char are prose
+                        # offsets, as in a whole-block Doc (the pad is one space token).
+                        texts[key] = " " * start + text
+                        needs.setdefault(key, set()).update(capabilities)
+                        selected_by.setdefault(key, set()).add(rule.name)
+        annotations = Annotations()
+        if not texts:
+            return annotations
         pipeline = self._pipeline_for()
         if pipeline is None:
-            return {}
-        keys = list(proses)
-        return dict(zip(keys, pipeline.pipe(proses[k].text for k in keys)))
+            return annotations
+        groups: dict[frozenset[str], list[tuple[int, int]]] = {}
+        for key in texts:
+            groups.setdefault(frozenset(needs[key]), []).append(key)
+        for group_needs in sorted(groups, key=sorted):
+            keys = groups[group_needs]
+            for key, doc in zip(keys, pipeline.pipe((texts[k] for k in keys), group_needs)):
+                prose_id, start = key
+                if start < 0:
+                    annotations.docs[prose_id] = doc
+                else:
+                    annotations.pieces.setdefault(prose_id, []).append((start, doc, frozenset(selected_by[key])))
+        for found in annotations.pieces.values():
+            found.sort(key=lambda piece: piece[0])
+        return annotations
 
-    def _check(self, parsed: Parsed, rule: ActiveRule, docs: dict[int, object]) -> list[Diagnostic]:
+    def _candidate_test(self, rule: ActiveRule):
+        """The rule's prefilter regex (built once per rule), or None: every piece."""
+        if not self.prefilter:
+            return None
+        if rule.name not in self._candidates:
+            self._candidates[rule.name] = rule.rule.kind_spec.candidates(rule.options)
+        return self._candidates[rule.name]
+
+    def _check(self, parsed: Parsed, rule: ActiveRule, annotations: Annotations) -> list[Diagnostic]:
         if not self._runnable(rule):
             return []
-        context = Context(parsed.document, parsed.anatomy, rule, rule.options, docs)
+        context = Context(parsed.document, parsed.anatomy, rule, rule.options, annotations.docs, annotations.pieces)
         context.rules = tuple(self.rules)
         try:
             findings = list(rule.rule.kind_spec.check(context))
+        except RegexTimeout as exc:  # a user's pattern that backtracks: stopped, reported
+            return [_file_error(parsed.path, RULE_TIMEOUT,
+                                f"rule {rule.name} ({rule.rule.source}:{rule.rule.line}): {exc} on this file and "
+                                "was stopped; rewrite it without nested repetition like (a+)+")]
         except Exception as exc:  # a bug in one rule must not stop the scan
             return [_file_error(parsed.path, INTERNAL_ERROR,
                                 f"rule {rule.name} failed ({type(exc).__name__}: {exc}); please report this")]
         return [to_diagnostic(parsed.path, parsed.document.source, rule, f) for f in findings]
+
+
+def read_draft(path: Path) -> tuple[bytes, str | None]:
+    """The file's bytes, or a one-line reason it cannot be linted (never raises)."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return b"", f"cannot read file: {_reason(exc)}"
+    if stat_module.S_ISDIR(info.st_mode):
+        return b"", "cannot read file: it is a directory"
+    if not stat_module.S_ISREG(info.st_mode):
+        return b"", "cannot read file: not a regular file (a pipe, socket or device)"
+    if info.st_size > MAX_DRAFT_BYTES:
+        return b"", too_large(info.st_size)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_DRAFT_BYTES + 1)
+    except OSError as exc:
+        return b"", f"cannot read file: {_reason(exc)}"
+    return data, None
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "it no longer exists (deleted or moved during the scan)"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return exc.strerror or str(exc)
 
 
 def to_diagnostic(path: str, source: SourceText, rule: ActiveRule, finding: Finding) -> Diagnostic:

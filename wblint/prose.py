@@ -71,4 +71,8 @@ class Prose:
 
     def is_opaque(self, start: int, end: int) -> bool:
         """Whether prose ``text[start:end]`` overlaps a code placeholder."""
-        return any(s < end and start < e for s, e in self.opaque)
+        # Ranges are appended in reading order and never overlap: the first that ends
+        # after ``start`` is the only one that can overlap (a scan of all would make
+        # long drafts quadratic).
+        i = bisect.bisect_right(self.opaque, start, key=lambda r: r[1])
+        return i < len(self.opaque) and self.opaque[i][0] < end

@@ -59,6 +59,7 @@ class Workspace:
         self.overrides = overrides or Overrides()
         self.cwd = Path(os.path.abspath(cwd or Path.cwd()))
         self.notice = notice or (lambda message: None)
+        self._absolute: dict[Path, Path] = {}
         self._found: dict[Path, Path | None] = {}  # directory -> its configuration file
         self._configs: dict[Path | None, Config] = {}  # configuration file -> merged Config
         self._excludes: dict[int, list[tuple[Path, pathspec.PathSpec]]] = {}
@@ -78,7 +79,10 @@ class Workspace:
     # -- configuration --------------------------------------------------------------------
 
     def _abs(self, path: Path) -> Path:
-        return Path(os.path.normpath(self.cwd / path))
+        found = self._absolute.get(path)
+        if found is None:  # asked several times per file: a warm run over 1,000 files felt it
+            found = self._absolute[path] = Path(os.path.normpath(self.cwd / path))
+        return found
 
     def config_for(self, path: Path) -> Config:
         """The merged configuration a file (or, for a directory, its entries) runs under."""
@@ -198,9 +202,15 @@ class Workspace:
                 seen.setdefault(rule.id, rule)
         return list(seen.values())
 
-    def lint_files(self, files: list[Path], display: Callable[[Path], str] = str
+    def lint_files(self, files: list[Path], display: Callable[[Path], str] = str, settings=None
                    ) -> list[tuple[str, list[Diagnostic]]]:
-        """(display path, diagnostics) per file, in the order given."""
+        """(display path, diagnostics) per file, in the order given.
+
+        ``settings`` (wblint.scan.ScanSettings): the result cache, processes and progress
+        bar; without them, every file is linted in this process with no cache.
+        """
+        from .scan import ScanSettings, scan_groups
+
         groups: dict[int, list[tuple[int, Path]]] = {}
         linters: dict[int, Linter] = {}
         for index, path in enumerate(files):  # every configuration is read and checked before any linting
@@ -208,10 +218,10 @@ class Workspace:
             linters[id(linter)] = linter
             groups.setdefault(id(linter), []).append((index, path))
         results: list[tuple[str, list[Diagnostic]]] = [("", [])] * len(files)
-        for key, members in groups.items():
-            outputs = linters[key].lint_paths([path for _, path in members], display=display)
-            for (index, _), output in zip(members, outputs):
-                results[index] = output
+        work = [(linters[key], members) for key, members in groups.items()]
+        for index, output in scan_groups(work, display, settings or ScanSettings(jobs=1, use_cache=False,
+                                                                                 progress=False)):
+            results[index] = output
         return results
 
     def lint_text(self, text: str, path: Path, display: str) -> list[Diagnostic]:

@@ -3,6 +3,9 @@
 Each module in this package defines ``KIND = Kind(...)``: its options (types and
 defaults, declared next to the check), the NLP capabilities it needs, and a
 ``check(ctx)`` generator of findings.  Modules are discovered, not registered.
+
+Kinds import heavy libraries (spaCy, textstat) inside functions only: ``wblint
+--version``, ``rules``, ``explain`` and a fully cached run must not pay for them.
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import pkgutil
 import re
 import string
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Callable, Iterable, Iterator
 
 OPTION_TYPES = ("int", "float", "bool", "str", "str-list", "map", "regex", "regex-list")
@@ -41,11 +44,12 @@ class Option:
         if self.choices and value not in self.choices:
             return f"expected one of {', '.join(self.choices)}, got {value!r}"
         if self.type in ("regex", "regex-list"):
+            from ..userregex import syntax_error
+
             for pattern in [value] if isinstance(value, str) else value:
-                try:
-                    re.compile(pattern)
-                except re.error as exc:
-                    return f"invalid regular expression {pattern!r}: {exc}"
+                problem = syntax_error(pattern)
+                if problem is not None:
+                    return f"invalid regular expression {pattern!r}: {problem}"
         return None
 
 
@@ -80,35 +84,57 @@ class Kind:
     options: dict[str, Option] = field(default_factory=dict)
     needs: frozenset[str] = frozenset()  # NLP capabilities, see wblint.nlp.CAPABILITIES
     needs_for: Callable[[dict], Iterable[str]] | None = None  # when options change the needs
-    # A cheap prefilter for kinds that read spaCy sentences: given the rule's options, a
-    # regex that matches (re.search) the text of every sentence that could yield a finding.
-    # It may over-select, never under-select; None means any sentence may fire.
+    # The parse prefilter (wblint.prefilter).  ``candidates(options)`` gives a regex that
+    # matches (re.search) the text of every sentence piece where this kind could report
+    # something (it may match elsewhere too: over-select, never under-select), or None for
+    # "any sentence".  A kind that declares it reads ``ctx.sentences()``: each piece that
+    # matches is annotated on its own, and pieces that do not are never tagged or parsed,
+    # nor yielded.  No ``candidates`` (the default): the kind gets whole-block Docs.
     candidates: Callable[[dict], "re.Pattern[str] | None"] | None = None
 
     def capabilities(self, options: dict) -> frozenset[str]:
         return frozenset(self.needs_for(options)) if self.needs_for else self.needs
 
+    def is_candidate(self, text: str, options: dict) -> bool:
+        if self.candidates is None:
+            return True
+        pattern = self.candidates(options)
+        return pattern is None or pattern.search(text) is not None
+
 
 @dataclass
 class Sentence:
-    """A spaCy sentence inside one block's prose."""
+    """A spaCy sentence inside one block's prose.
+
+    ``span.doc`` is the block's whole prose or, for kinds with a ``candidates`` test,
+    one sentence piece of it, padded with white space to its place in the prose: in
+    both, character offsets from spaCy (``token.idx``, ``span.start_char``) are prose
+    offsets.  A piece's Doc holds that piece only: ``token.doc`` never reaches into the
+    sentences around it (token 0 is the pad when the piece does not open the block).
+    ``offset`` is for Docs that start elsewhere (none do today).
+    """
 
     block: Any
     span: Any  # spacy.tokens.Span
+    offset: int = 0  # prose offset of span.doc's first character
 
-    @property
-    def text(self) -> str:
+    @cached_property
+    def text(self) -> str:  # spaCy joins the tokens' texts on each call: kinds ask often
         return self.span.text
 
     @property
     def prose(self):
         return self.block.prose
 
+    def prose_offset(self, doc_char: int) -> int:
+        """The prose offset of character ``doc_char`` of ``span.doc``."""
+        return self.offset + doc_char
+
     def source_span(self, start_char: int | None = None, end_char: int | None = None) -> tuple[int, int]:
-        """Source offsets of prose chars [start_char, end_char) (default: the whole sentence)."""
+        """Source offsets of span.doc chars [start_char, end_char) (default: the whole sentence)."""
         start = self.span.start_char if start_char is None else start_char
         end = self.span.end_char if end_char is None else end_char
-        return self.block.prose.source_span(start, end)
+        return self.block.prose.source_span(self.offset + start, self.offset + end)
 
 
 class Context:
@@ -116,12 +142,15 @@ class Context:
 
     rules: tuple = ()  # every active rule of the run, set by the engine (kinds that share options read them)
 
-    def __init__(self, document, anatomy, rule, options: dict, docs: dict[int, Any]) -> None:
+    def __init__(self, document, anatomy, rule, options: dict, docs: dict[int, Any],
+                 pieces: dict[int, list[tuple[int, Any, frozenset]]] | None = None) -> None:
         self.document = document
         self.anatomy = anatomy
         self.rule = rule
         self.options = options
         self._docs = docs  # id(prose) -> spaCy Doc
+        # id(prose) -> [(prose offset, padded Doc of one piece, names of the rules that selected it)]
+        self._pieces = pieces or {}
 
     def blocks(self, scope: str | None = None) -> list:
         from ..scopes import blocks_in_scope
@@ -132,11 +161,28 @@ class Context:
         return self._docs.get(id(block.prose))
 
     def sentences(self, scope: str | None = None) -> Iterator[Sentence]:
+        """The annotated sentences of the blocks in scope, in reading order.
+
+        For a kind with a ``candidates`` test: only sentences of the pieces that passed it.
+        """
+        kind = getattr(getattr(self.rule, "rule", None), "kind_spec", None)
+        if kind is not None and kind.candidates is not None:
+            name = self.rule.name
+            for block in self.blocks(scope):
+                for piece_start, doc, selected_by in self._pieces.get(id(block.prose), ()):
+                    if name not in selected_by:
+                        continue
+                    for span in _sents(doc):
+                        if piece_start and span.start == 0 and len(span) > 1:
+                            span = doc[1:span.end]  # leave out the pad
+                        if span.text.strip():
+                            yield Sentence(block, span)
+            return
         for block in self.blocks(scope):
             doc = self.spacy_doc(block)
             if doc is None:
                 continue
-            for span in doc.sents:
+            for span in _sents(doc):
                 if span.text.strip():
                     yield Sentence(block, span)
 
@@ -163,6 +209,14 @@ class Context:
             lead = len(text) - len(text.lstrip())
             return self.report_in(block, lead, len(text.rstrip()), **fields)
         return self.report(block.start, block.end, **fields)
+
+
+def _sents(doc) -> Iterable[Any]:
+    """The sentences of a Doc; the whole Doc when no component set boundaries (a piece
+    tagged without the parser or senter is one sentence by construction)."""
+    if doc.has_annotation("SENT_START"):
+        return doc.sents
+    return [doc[:]] if len(doc) else []
 
 
 @lru_cache(maxsize=1)

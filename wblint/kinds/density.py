@@ -42,7 +42,10 @@ def check(ctx: Context) -> Iterator[Finding]:
     total, hits = 0, []
     for block in ctx.blocks():
         prose = block.prose
-        total += sum(1 for m in WORD.finditer(prose.text) if not prose.is_opaque(m.start(), m.end()))
+        if prose.opaque:
+            total += sum(1 for m in WORD.finditer(prose.text) if not prose.is_opaque(m.start(), m.end()))
+        else:
+            total += len(WORD.findall(prose.text))
         hits.extend((block, m) for m in pattern.finditer(prose.text) if not prose.is_opaque(m.start(), m.end()))
     if not hits or total < ctx.options["min_words"]:
         return

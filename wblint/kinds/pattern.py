@@ -4,26 +4,28 @@ For marks and fixed strings that need no grammar (exclamation marks, "!!!",
 "e.g."): ``patterns`` are searched in the prose a reader sees, so code spans,
 URLs, image syntax, HTML and front matter never match; quotations are read only
 with ``include_quotes``.
+
+Patterns may come from team rule packs, so they run with the ``regex`` package under a
+time limit (wblint.userregex): one that backtracks catastrophically is stopped and
+reported for that file, never left to hang the scan.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from ..userregex import find_all
 from . import Context, Finding, Kind, Option
 from ._language import include_quotes_option, readable
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    flags = 0 if ctx.options["case_sensitive"] else re.IGNORECASE
-    patterns = [re.compile(p, flags) for p in ctx.options["patterns"]]
+    ignore_case = not ctx.options["case_sensitive"]
     for block in ctx.blocks():
         text = block.prose.text
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                start, end = match.span()
-                if end > start and readable(ctx, block, start, end):
-                    yield ctx.report_in(block, start, end, text=match.group(0))
+        for pattern in ctx.options["patterns"]:
+            for start, end, found in find_all(pattern, text, ignore_case):
+                if readable(ctx, block, start, end):
+                    yield ctx.report_in(block, start, end, text=found)
 
 
 KIND = Kind(

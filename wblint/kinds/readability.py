@@ -14,6 +14,7 @@ One finding per document, on the hardest sentence, giving the grade and the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from . import Context, Finding, Kind, Option
@@ -22,6 +23,7 @@ from ._language import include_quotes_option
 LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat: each is looked up once per process
 def syllables(word: str) -> int:
     import textstat  # noqa: PLC0415 - loaded only when a readability rule runs
 

@@ -26,23 +26,24 @@ def candidates(options: dict) -> re.Pattern[str]:
 
 def check(ctx: Context) -> Iterator[Finding]:
     allow = {" ".join(a.lower().split()) for a in ctx.options["allow"]}
+    # Tagged tokens by (block, prose offset): the prefilter tags only the sentences the
+    # doubled-word regex matches (a pair never straddles two: only white space parts it).
+    tagged = {(id(s.block), t.idx): t for s in ctx.sentences() for t in s.span}
     for block in ctx.blocks():
         text = block.prose.text
-        doc = ctx.spacy_doc(block)
         for match in DOUBLED.finditer(text):
             start, end = match.span()
             first, second = match.group(1), match.group(3)
             if f"{first.lower()} {second.lower()}" in allow or not readable(ctx, block, start, end):
                 continue
-            if doc is not None:
-                one = next((t for t in doc if t.idx == start), None)
-                two = next((t for t in doc if t.idx == match.start(3)), None)
-                if one is not None and two is not None:
-                    particle_after_verb = one.i > 0 and one.doc[one.i - 1].pos_ in ("VERB", "AUX")
-                    if one.tag_ != two.tag_ and (one.tag_ != "RP" or particle_after_verb):
-                        continue  # different parts: "had had", "log in in" (a particle right after its verb)
-                    if one.pos_ == "PROPN" and first[:1].isupper() and second[:1].isupper():
-                        continue  # a name: "Walla Walla"
+            one = tagged.get((id(block), start))
+            two = tagged.get((id(block), match.start(3)))
+            if one is not None and two is not None:
+                particle_after_verb = one.i > 0 and one.doc[one.i - 1].pos_ in ("VERB", "AUX")
+                if one.tag_ != two.tag_ and (one.tag_ != "RP" or particle_after_verb):
+                    continue  # different parts: "had had", "log in in" (a particle right after its verb)
+                if one.pos_ == "PROPN" and first[:1].isupper() and second[:1].isupper():
+                    continue  # a name: "Walla Walla"
             yield ctx.report_in(block, start, end, first, text=match.group(0).replace("\n", " "), word=first)
 
 

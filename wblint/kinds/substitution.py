@@ -73,10 +73,18 @@ def inflect(word: str, form: str, irregular: dict[str, str]) -> str:
     return stem + ("ed" if form == "ed" else "ing") + tail
 
 
-def _token_at(doc: Any, start: int) -> Any:
-    if doc is None:
-        return None
-    return next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
+def _patterns(entries: dict, inflect_on: bool) -> list[tuple[Any, bool]]:
+    singles = [p for p in entries if " " not in p and "-" not in p]
+    multis = [p for p in entries if p not in singles]
+    return [(phrase_pattern(tuple(multis)), False), (phrase_pattern(tuple(singles), inflect_on), inflect_on)]
+
+
+def candidates(options: dict) -> "re.Pattern[str] | None":
+    """Prefilter: only phrases with parts of speech need the tagger; a sentence without one
+    is never tagged (a phrase never spans two sentence pieces: pieces part at ". X")."""
+    tagged = {p: v for p, v in _entries(options).items() if v[1]}
+    parts = [p.pattern for p, _ in _patterns(tagged, options["inflect"]) if p is not None]
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else re.compile(r"(?!)")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -85,12 +93,12 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     inflect_on = ctx.options["inflect"]
     singles = [p for p in entries if " " not in p and "-" not in p]
-    multis = [p for p in entries if p not in singles]
-    patterns = [(phrase_pattern(tuple(multis)), False), (phrase_pattern(tuple(singles), inflect_on), inflect_on)]
+    patterns = _patterns(entries, inflect_on)
     irregular = {str(k).lower(): str(v) for k, v in ctx.options["irregular"].items()}
+    # Tagged tokens by (block, prose offset), from the sentences the prefilter let through.
+    tagged = {(id(s.block), t.idx): t for s in ctx.sentences() for t in s.span} if _needs(ctx.options) else {}
     for block in ctx.blocks():
         text = block.prose.text
-        doc = None
         for pattern, inflected in patterns:
             if pattern is None:
                 continue
@@ -106,8 +114,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     continue
                 replacement, pos = entries[key]
                 if pos:
-                    doc = doc if doc is not None else ctx.spacy_doc(block)
-                    token = _token_at(doc, start)
+                    token = tagged.get((id(block), start))
                     if token is None or (token.pos_ not in pos and token.tag_ not in pos):
                         continue
                 if inflected:
@@ -128,4 +135,5 @@ KIND = Kind(
         "include_quotes": include_quotes_option(False),
     },
     needs_for=_needs,
+    candidates=candidates,
 )

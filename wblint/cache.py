@@ -1,0 +1,127 @@
+"""The result cache: one small JSON file per draft content, per effective configuration.
+
+An entry is found by the SHA-256 of the file's bytes, under a directory named by a
+fingerprint of everything else that decides the findings: the wblint version, each
+active rule (id, name, kind, scope, documents, severity, message, options), the
+default document kind, and the spaCy pipeline's name and version.  Modification
+times play no part (CI checkouts reset them).  A changed configuration simply looks
+in another directory; ``wblint check --no-cache`` bypasses the cache, and deleting
+the directory is always safe.
+
+The default location is ``.wblint_cache`` at the project root (the nearest directory
+up from the current one holding ``.git``, ``pyproject.toml`` or a wblint config
+file), else in the current directory.  The directory ignores itself for git.
+
+Reading an entry imports neither spaCy nor textstat: a warm run over an unchanged
+tree never loads the pipeline.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .diagnostics import Diagnostic
+
+CACHE_DIR_NAME = ".wblint_cache"
+FORMAT = 1  # bump when the entry layout changes
+ROOT_MARKERS = (".git", "pyproject.toml", ".wblint.yaml", ".wblint.yml", "wblint.yaml", "wblint.yml")
+NOT_CACHED = {"WB001", "WB003"}  # read errors and internal errors say nothing lasting about the content
+
+
+def default_cache_dir(start: Path | None = None) -> Path:
+    start = (start or Path.cwd()).resolve()
+    for directory in (start, *start.parents):
+        if any((directory / marker).exists() for marker in ROOT_MARKERS):
+            return directory / CACHE_DIR_NAME
+    return start / CACHE_DIR_NAME
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def linter_fingerprint(linter) -> str:
+    """``fingerprint`` of what one Linter runs, its suppression settings included."""
+    post = linter.postprocess
+    extra = None
+    if post is not None:
+        extra = {"type": type(post).__name__, "report_unused": getattr(post, "report_unused", None),
+                 "active": sorted(getattr(post, "active_ids", ())), "known": sorted(getattr(post, "by_id", {}))}
+    return fingerprint(linter.rules, linter.config.default_kind, linter.config.nlp_model, extra)
+
+
+def fingerprint(rules, default_kind: str | None, model: str | None, extra=None) -> str:
+    """A hash of everything besides the file's bytes that decides its findings."""
+    from . import nlp
+
+    def plain(value):
+        return json.loads(json.dumps(value, sort_keys=True, default=str))
+
+    described = {
+        "format": FORMAT,
+        "wblint": __version__,
+        "default_kind": default_kind,
+        "model": model,
+        "extra": extra,
+        "pipeline": nlp.identity(model) if any(r.rule.kind_spec.capabilities(r.options) for r in rules) else None,
+        "rules": [
+            {"id": r.id, "name": r.name, "kind": r.rule.kind, "scope": r.rule.scope,
+             "applies_to": list(r.rule.applies_to), "severity": str(r.severity), "message": r.rule.message,
+             "options": plain(r.options)}
+            for r in rules
+        ],
+    }
+    return hashlib.sha256(json.dumps(described, sort_keys=True).encode("utf-8")).hexdigest()[:24]
+
+
+class Cache:
+    """Findings per content digest; never raises: a cache that cannot work just misses."""
+
+    def __init__(self, directory: Path, key: str) -> None:
+        self.root = Path(directory)
+        self.directory = self.root / key
+        self.writable = True
+        self.hits = 0
+        self.misses = 0
+
+    def _entry(self, content_digest: str) -> Path:
+        return self.directory / content_digest[:2] / f"{content_digest[2:]}.json"
+
+    def get(self, content_digest: str, display: str) -> list[Diagnostic] | None:
+        try:
+            raw = self._entry(content_digest).read_bytes()
+            data = json.loads(raw)
+            found = [Diagnostic.from_dict({**item, "path": display}) for item in data]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return found
+
+    def put(self, content_digest: str, diagnostics: list[Diagnostic]) -> None:
+        if not self.writable or any(d.rule in NOT_CACHED for d in diagnostics):
+            return
+        entry = self._entry(content_digest)
+        payload = json.dumps([{k: v for k, v in d.to_dict().items() if k != "path"} for d in diagnostics],
+                             ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            if not self.root.exists():
+                self._create_root()
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(payload)
+            os.replace(temporary, entry)  # atomic: concurrent runs never see half an entry
+        except OSError:
+            self.writable = False  # read-only checkout, full disk: lint on without caching
+
+    def _create_root(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        (self.root / ".gitignore").write_text("# created by wblint\n*\n", encoding="utf-8")
+        (self.root / "CACHEDIR.TAG").write_text(
+            "Signature: 8a477f597d28d172789f06886806bc55\n# wblint's result cache; safe to delete.\n",
+            encoding="utf-8")

@@ -1,0 +1,60 @@
+"""Regular expressions written by users (team rule packs), run under a time limit.
+
+A pattern like ``^(a|aa)+$`` backtracks catastrophically: Python's ``re`` would
+hang the scan, and nothing can interrupt it (the matcher never returns to Python,
+so neither a signal handler nor a watchdog thread gets to run).  The ``regex``
+package checks a deadline inside its matcher and raises ``TimeoutError``, which
+costs nothing on well-behaved patterns and needs no extra process; its default
+syntax is compatible with ``re``.  wblint validates and runs user patterns with
+it; a pattern that runs out of time on a file is reported for that file (naming
+the rule and its pack) and the scan goes on.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+MATCH_TIMEOUT = 1.0  # seconds for all matches of one pattern over one text
+
+
+class RegexTimeout(Exception):
+    def __init__(self, pattern: str, seconds: float) -> None:
+        self.pattern, self.seconds = pattern, seconds
+        super().__init__(f"regular expression {pattern!r} ran for more than {seconds:g} s")
+
+
+def syntax_error(pattern: str) -> str | None:
+    """Why ``pattern`` is not a valid regular expression, or None.
+
+    Checked with the standard ``re`` (already loaded, and what most kinds run patterns
+    with); ``regex`` accepts what ``re`` does, and is imported only when a pattern runs.
+    """
+    try:
+        re.compile(pattern)
+    except (re.error, ValueError, TypeError, OverflowError, RecursionError) as exc:
+        return str(exc)
+    return None
+
+
+@lru_cache(maxsize=256)
+def compile_pattern(pattern: str, ignore_case: bool = False) -> Any:
+    import regex
+
+    try:
+        return regex.compile(pattern, regex.IGNORECASE if ignore_case else 0)
+    except regex.error:  # the rare re-only syntax: run it with re (no time limit)
+        return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+
+
+def find_all(pattern: str, text: str, ignore_case: bool = False,
+             timeout: float | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, matched text) of each non-empty match; RegexTimeout past the limit."""
+    compiled = compile_pattern(pattern, ignore_case)
+    limit = MATCH_TIMEOUT if timeout is None else timeout
+    try:
+        if isinstance(compiled, re.Pattern):
+            return [(m.start(), m.end(), m.group(0)) for m in compiled.finditer(text) if m.end() > m.start()]
+        return [(m.start(), m.end(), m.group(0)) for m in compiled.finditer(text, timeout=limit) if m.end() > m.start()]
+    except TimeoutError:
+        raise RegexTimeout(pattern, limit) from None
