@@ -29,7 +29,7 @@ from .userregex import RegexTimeout
 
 CHUNK_SIZE = 16
 INTERNAL_ERROR = ("WB003", "internal-error")
-RULE_TIMEOUT = ("WB004", "rule-timeout")
+RULE_TIMEOUT = ("WB006", "rule-timeout")  # WB004/WB005 are the suppression codes
 # A Working Backwards draft is 5-30 KB; past this a file is reported, not linted (the parse
 # of a 10 MB file would take minutes and gigabytes).
 MAX_DRAFT_BYTES = 1_000_000

@@ -36,6 +36,9 @@ BUILTIN_CODES = {
     "WB005": ("invalid-suppression", "An inline suppression names an unknown rule or directive.",
               "Directives are wblint-disable, wblint-enable, wblint-disable-next-line, wblint-disable-line and "
               "wblint-disable-file, followed by rule ids, names or groups."),
+    "WB006": ("rule-timeout", "A rule's regular expression ran out of time on this file.",
+              "A team rule's pattern backtracks too much on this text; the other rules still ran. Simplify "
+              "the pattern (avoid nested quantifiers such as (a+)+)."),
 }
 
 
