@@ -255,35 +255,23 @@ class _Builder:
                     break
         for child in children:
             ctype = child.type
-            if ctype == "text":
-                if link_stack and link_stack[-1][2]:  # URL text of an autolink: not prose
-                    pos = content.find(child.content, cursor)
-                    cursor = pos + len(child.content) if pos != -1 else cursor
-                    continue
+            if ctype == "text" and link_stack and link_stack[-1][2]:  # URL text of an autolink: not prose
                 pos = content.find(child.content, cursor)
-                if pos == -1:
-                    pos = cursor
-                prose.append(child.content, to_source(pos), to_source(pos) + len(child.content))
-                cursor = pos + len(child.content)
-            elif ctype == "text_special":
-                pos = content.find(child.markup, cursor)
-                if pos == -1:
-                    pos = cursor
-                prose.append(child.content, to_source(pos), to_source(pos) + len(child.markup))
-                cursor = pos + len(child.markup)
+                cursor = pos + len(child.content) if pos != -1 else cursor
+            elif ctype in ("text", "text_special"):
+                raw = child.content if ctype == "text" else child.markup  # an escape's source is its markup
+                pos = _find_from(content, raw, cursor)
+                prose.append(child.content, to_source(pos), to_source(pos) + len(raw))
+                cursor = pos + len(raw)
             elif ctype == "code_inline":
-                pos = content.find(child.markup, cursor)
-                if pos == -1:
-                    pos = cursor
+                pos = _find_from(content, child.markup, cursor)
                 close = content.find(child.markup, pos + len(child.markup))
                 end = close + len(child.markup) if close != -1 else len(content)
                 self._space_before(prose, pos, to_source)
                 prose.append_opaque(to_source(pos), to_source(end - 1) + 1)
                 cursor = end
             elif ctype in ("softbreak", "hardbreak"):
-                pos = content.find("\n", cursor)
-                if pos == -1:
-                    pos = cursor
+                pos = _find_from(content, "\n", cursor)
                 prose.append(" ", to_source(pos), to_source(pos) + 1)
                 cursor = pos + 1
             elif ctype == "html_inline":
@@ -293,8 +281,7 @@ class _Builder:
                     cursor = pos + len(child.content)
             elif ctype == "link_open":
                 auto = child.markup in ("autolink", "linkify")
-                pos = content.find("<" if child.markup == "autolink" else ("[" if not auto else ""), cursor)
-                pos = cursor if pos == -1 else pos
+                pos = _find_from(content, "<" if child.markup == "autolink" else ("[" if not auto else ""), cursor)
                 link_stack.append((pos, str(child.attrs.get("href", "")), auto, len(prose.text)))
                 if child.markup == "autolink" or not auto:
                     cursor = pos + 1
@@ -345,3 +332,9 @@ class _Builder:
             close = content.find("]", cursor)
             return close + 1 if close != -1 else cursor
         return cursor
+
+
+def _find_from(content: str, raw: str, cursor: int) -> int:
+    """Where ``raw`` next occurs in ``content`` from ``cursor``; the cursor itself when it does not."""
+    pos = content.find(raw, cursor)
+    return cursor if pos == -1 else pos
