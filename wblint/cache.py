@@ -1,5 +1,10 @@
 """The result cache: one small JSON file per draft content, per effective configuration.
 
+An entry is a JSON list with one row per finding, ``[line, column, end_line, end_column,
+rule, name, severity, message, fix]`` (``fix`` is ``[start, end, replacement]`` or null):
+rows, not objects, because a warm run decodes thousands of them.  JSON, never pickle: a
+cache directory inside a repository must not be a way to run code.
+
 An entry is found by the SHA-256 of the file's bytes, under a directory named by a
 fingerprint of everything else that decides the findings: the wblint version, each
 active rule (id, name, kind, scope, documents, severity, message, options), the
@@ -24,12 +29,13 @@ import tempfile
 from pathlib import Path
 
 from . import __version__
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Fix, Severity
 
 CACHE_DIR_NAME = ".wblint_cache"
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes
 ROOT_MARKERS = (".git", "pyproject.toml", ".wblint.yaml", ".wblint.yml", "wblint.yaml", "wblint.yml")
 NOT_CACHED = {"WB001", "WB003"}  # read errors and internal errors say nothing lasting about the content
+SEVERITIES = {str(severity): severity for severity in Severity}
 
 
 def default_cache_dir(start: Path | None = None) -> Path:
@@ -84,19 +90,22 @@ class Cache:
     def __init__(self, directory: Path, key: str) -> None:
         self.root = Path(directory)
         self.directory = self.root / key
+        self._prefix = str(self.directory)
         self.writable = True
         self.hits = 0
         self.misses = 0
 
-    def _entry(self, content_digest: str) -> Path:
-        return self.directory / content_digest[:2] / f"{content_digest[2:]}.json"
+    def _entry(self, content_digest: str) -> str:
+        return os.path.join(self._prefix, content_digest[:2], content_digest[2:] + ".json")
 
     def get(self, content_digest: str, display: str) -> list[Diagnostic] | None:
         try:
-            raw = self._entry(content_digest).read_bytes()
-            data = json.loads(raw)
-            found = [Diagnostic.from_dict({**item, "path": display}) for item in data]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            with open(self._entry(content_digest), "rb") as handle:
+                rows = json.loads(handle.read())
+            found = [Diagnostic(display, line, column, end_line, end_column, rule, name, SEVERITIES[severity],
+                                message, Fix(*fix) if fix else None)
+                     for line, column, end_line, end_column, rule, name, severity, message, fix in rows]
+        except (OSError, ValueError, KeyError, TypeError):  # missing, or not an entry of this format
             self.misses += 1
             return None
         self.hits += 1
@@ -105,9 +114,10 @@ class Cache:
     def put(self, content_digest: str, diagnostics: list[Diagnostic]) -> None:
         if not self.writable or any(d.rule in NOT_CACHED for d in diagnostics):
             return
-        entry = self._entry(content_digest)
-        payload = json.dumps([{k: v for k, v in d.to_dict().items() if k != "path"} for d in diagnostics],
-                             ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        entry = Path(self._entry(content_digest))
+        rows = [[d.line, d.column, d.end_line, d.end_column, d.rule, d.name, str(d.severity), d.message,
+                 None if d.fix is None else [d.fix.start, d.fix.end, d.fix.replacement]] for d in diagnostics]
+        payload = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
             if not self.root.exists():
                 self._create_root()
