@@ -5,7 +5,6 @@ work in plain steps, so a new flag is one field and one line where it matters.
 """
 from __future__ import annotations
 
-import functools
 import os
 import subprocess
 import sys
@@ -51,16 +50,36 @@ def split_list(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-@functools.lru_cache(maxsize=1)
-def _cwd() -> Path:
-    return Path.cwd().resolve()
+class DisplayPaths:
+    """How reports name a file: as given when relative; resolved and relative to the
+    working directory when absolute and under it, else as given.
 
+    Each directory is resolved once per run: a tree of thousands of files shares a few.
+    """
 
-def display_path(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(_cwd()).as_posix() if path.is_absolute() else path.as_posix()
-    except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
-        return path.as_posix()
+    def __init__(self) -> None:
+        self.cwd = Path.cwd().resolve()
+        self._directories: dict[str, str | None] = {}
+
+    def __call__(self, path: Path) -> str:
+        if not path.is_absolute():
+            return path.as_posix()
+        directory, name = os.path.split(str(path))
+        if name in ("", ".", "..") or os.path.islink(path):  # the file itself resolves elsewhere
+            shown = self._under_cwd(str(path))
+            return path.as_posix() if shown is None else shown
+        if directory not in self._directories:
+            self._directories[directory] = self._under_cwd(directory)
+        shown = self._directories[directory]
+        if shown is None:
+            return path.as_posix()
+        return name if shown == "." else f"{shown}/{name}"
+
+    def _under_cwd(self, path: str) -> str | None:
+        try:
+            return Path(path).resolve().relative_to(self.cwd).as_posix()
+        except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
+            return None
 
 
 def use_color(choice: str, stream) -> bool:
@@ -124,7 +143,7 @@ def run_check(o: CheckOptions) -> int:
         files = workspace.files(list(o.paths) or [Path(".")])
         from .scan import ScanSettings
 
-        results = workspace.lint_files(files, display=display_path, settings=ScanSettings(
+        results = workspace.lint_files(files, display=DisplayPaths(), settings=ScanSettings(
             jobs=o.jobs, use_cache=not o.no_cache, cache_dir=o.cache_dir, progress=not o.quiet))
         if o.fix or o.diff:
             results, diffs, fixed, fixed_files = _fix_files(workspace, files, results, write=not o.diff)
