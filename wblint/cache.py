@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -118,6 +117,8 @@ class Cache:
         rows = [[d.line, d.column, d.end_line, d.end_column, d.rule, d.name, str(d.severity), d.message,
                  None if d.fix is None else [d.fix.start, d.fix.end, d.fix.replacement]] for d in diagnostics]
         payload = json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        import tempfile  # here: a warm run writes nothing
+
         try:
             if not self.root.exists():
                 self._create_root()

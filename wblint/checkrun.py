@@ -6,7 +6,6 @@ work in plain steps, so a new flag is one field and one line where it matters.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,6 +89,8 @@ def use_color(choice: str, stream) -> bool:
 
 def repository_root() -> str:
     """Where github and sarif paths start: $GITHUB_WORKSPACE, the git top level, or here."""
+    import subprocess  # here: only these two formats need it
+
     if os.environ.get("GITHUB_WORKSPACE"):
         return os.environ["GITHUB_WORKSPACE"]
     try:

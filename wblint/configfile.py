@@ -18,11 +18,6 @@ from .config import Config
 from .document import DOCUMENT_KINDS
 from .yamlfile import ConfigError, MarkedDict, MarkedList, load_yaml
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 CONFIG_NAMES = (".wblint.yaml", ".wblint.yml", "pyproject.toml")
 DEFAULT_EXCLUDE = ["node_modules/", "__pycache__/", "venv/", ".venv/", ".git/"]
 _TOOL_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*wblint\s*[\].]", re.M)
@@ -91,6 +86,10 @@ def load_config(path: Path) -> Config:
 
 
 def _read_toml(path: Path, shown: str) -> dict:
+    if sys.version_info >= (3, 11):  # imported here: most projects have no pyproject.toml to read
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
