@@ -88,9 +88,11 @@ class Workspace:
 
     def config_for(self, path: str | Path) -> Config:
         """The merged configuration a file (or, for a directory, its entries) runs under."""
+        return self._config_in(os.path.dirname(self._abs(path)))
+
+    def _config_in(self, directory: str) -> Config:
         if self._single is not None:
             return self._single
-        directory = os.path.dirname(self._abs(path))
         if directory not in self._found:
             self._found[directory] = find_config(Path(directory))
         source = self._found[directory]
@@ -119,7 +121,7 @@ class Workspace:
     def excluded(self, path: str | Path, is_dir: bool = False) -> bool:
         """Whether the configuration (or --exclude) governing ``path`` leaves it out."""
         absolute = self._abs(path)
-        config = self.config_for(absolute)
+        config = self._config_in(os.path.dirname(absolute))
         if id(config) not in self._excludes:
             o = self.overrides
             root = str(config.root or self.cwd)
@@ -159,12 +161,11 @@ class Workspace:
 
     # -- linting --------------------------------------------------------------------------
 
-    def _ignored_here(self, config: Config, path: Path) -> tuple[str, ...]:
+    def _ignored_here(self, config: Config, absolute: str) -> tuple[str, ...]:
         if not config.per_file_ignores:
             return ()
         if id(config) not in self._per_file:
             self._per_file[id(config)] = [(_spec([pattern]), keys) for pattern, keys in config.per_file_ignores]
-        absolute = self._abs(path)
         relative = _relative(absolute, str(config.root or self.cwd)) or _posix(absolute)
         keys: list[str] = []
         for spec, names in self._per_file[id(config)]:
@@ -172,9 +173,10 @@ class Workspace:
                 keys.extend(names)
         return tuple(sorted(set(keys)))
 
-    def linter_for(self, path: Path) -> Linter:
-        config = self.config_for(path)
-        key = (id(config), self._ignored_here(config, path))
+    def linter_for(self, path: str | Path) -> Linter:
+        absolute = self._abs(path)
+        config = self._config_in(os.path.dirname(absolute))
+        key = (id(config), self._ignored_here(config, absolute))
         if key not in self._linters:
             ruleset = self.ruleset(config)
             if id(config) not in self._cli_checked:  # the command line's rule names, against these packs
