@@ -101,8 +101,8 @@ class Cache:
         try:
             with open(self._entry(content_digest), "rb") as handle:
                 rows = json.loads(handle.read())
-            found = [Diagnostic(display, line, column, end_line, end_column, rule, name, SEVERITIES[severity],
-                                message, Fix(*fix) if fix else None)
+            found = [Diagnostic.of(display, line, column, end_line, end_column, rule, name, SEVERITIES[severity],
+                                   message, Fix(*fix) if fix else None)
                      for line, column, end_line, end_column, rule, name, severity, message, fix in rows]
         except (OSError, ValueError, KeyError, TypeError):  # missing, or not an entry of this format
             self.misses += 1
