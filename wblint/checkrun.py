@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from .diagnostics import ExitCode, Severity
-from .yamlfile import ConfigError
+from .yamlfile import ConfigError, tree_store
 
 FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
 STDIN_NAME = "<stdin>"
@@ -125,6 +125,7 @@ def _validate(o: CheckOptions) -> str:
 
 def run_check(o: CheckOptions) -> int:
     """Run `wblint check`; returns the exit code."""
+    from .cache import default_cache_dir
     from .nlp import ModelError
     from .workspace import Overrides, Workspace
 
@@ -137,15 +138,17 @@ def run_check(o: CheckOptions) -> int:
             extend_exclude=split_list(o.extend_exclude), rules_dirs=list(o.rules_dir),
             config_file=o.config, isolated=o.isolated, report_unused=o.report_unused_disables,
         )
-        workspace = Workspace(overrides, notice=lambda m: notices.append(m) if m not in notices else None)
         reading_stdin = [str(p) for p in o.paths] == ["-"] or (not o.paths and o.stdin_filename is not None)
+        cache_dir = None if o.no_cache or reading_stdin else (o.cache_dir or default_cache_dir())
+        workspace = Workspace(overrides, notice=lambda m: notices.append(m) if m not in notices else None,
+                              yaml_store=tree_store(cache_dir) if cache_dir is not None else None)
         if reading_stdin:
             return _check_stdin(o, fmt, workspace, notices)
         files = workspace.files(list(o.paths) or [Path(".")])
         from .scan import ScanSettings
 
         results = workspace.lint_files(files, display=DisplayPaths(), settings=ScanSettings(
-            jobs=o.jobs, use_cache=not o.no_cache, cache_dir=o.cache_dir, progress=not o.quiet))
+            jobs=o.jobs, use_cache=cache_dir is not None, cache_dir=cache_dir, progress=not o.quiet))
         if o.fix or o.diff:
             results, diffs, fixed, fixed_files = _fix_files(workspace, files, results, write=not o.diff)
             if o.diff:

@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 import pathspec
 
+from .cache import Store
 from .config import ActiveRule, Config, activate, check_known
 from .configfile import DEFAULT_EXCLUDE, find_config, load_config
 from .diagnostics import Diagnostic
@@ -60,8 +61,10 @@ def _posix(path: str) -> str:
 
 class Workspace:
     def __init__(self, overrides: Overrides | None = None, cwd: Path | None = None,
-                 notice: Callable[[str], None] | None = None) -> None:
+                 notice: Callable[[str], None] | None = None, yaml_store: Store | None = None) -> None:
+        """``yaml_store``: where parsed YAML is kept between runs (``yamlfile.tree_store``)."""
         self.overrides = overrides or Overrides()
+        self.yaml_store = yaml_store
         self.cwd = Path(os.path.abspath(cwd or Path.cwd()))
         self.notice = notice or (lambda message: None)
         self._cwd = str(self.cwd)
@@ -75,7 +78,7 @@ class Workspace:
         cli = Config(cli_keys=dict(CLI_FLAGS))
         self._cli = cli
         if self.overrides.config_file is not None:
-            self._single = self._merge(load_config(self.overrides.config_file))
+            self._single = self._merge(load_config(self.overrides.config_file, yaml_store))
         elif self.overrides.isolated:
             self._single = self._merge(Config())
         else:
@@ -97,7 +100,7 @@ class Workspace:
             self._found[directory] = find_config(Path(directory))
         source = self._found[directory]
         if source not in self._configs:
-            self._configs[source] = self._merge(load_config(source) if source else Config())
+            self._configs[source] = self._merge(load_config(source, self.yaml_store) if source else Config())
         return self._configs[source]
 
     def _merge(self, config: Config) -> Config:
@@ -113,7 +116,7 @@ class Workspace:
     def ruleset(self, config: Config) -> RuleSet:
         key = tuple(config.rules_dirs)
         if key not in self._rulesets:
-            self._rulesets[key] = load_rules(list(key))
+            self._rulesets[key] = load_rules(list(key), self.yaml_store)
         return self._rulesets[key]
 
     # -- which files ----------------------------------------------------------------------
