@@ -85,6 +85,19 @@ def fingerprint(rules, default_kind: str | None, model: str | None, extra=None) 
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode("utf-8")).hexdigest()[:24]
 
 
+def _read(path: str) -> bytes:
+    """A file's bytes through os.read: open() builds a buffered reader per file, which was
+    a third of what reading a warm run's 1,000 small entries cost."""
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        chunks = [os.read(handle, 65536)]
+        while chunks[-1]:
+            chunks.append(os.read(handle, 65536))
+    finally:
+        os.close(handle)
+    return b"".join(chunks)
+
+
 class Store:
     """JSON documents by content digest, under ``directory/key``; never raises: a store
     that cannot work just misses."""
@@ -102,8 +115,7 @@ class Store:
     def load(self, content_digest: str) -> Any:
         """The document stored for this digest, or None (missing or unreadable)."""
         try:
-            with open(self._entry(content_digest), "rb") as handle:
-                return json.loads(handle.read())
+            return json.loads(_read(self._entry(content_digest)))
         except (OSError, ValueError, RecursionError):
             return None
 
