@@ -238,7 +238,8 @@ def _report(o: CheckOptions, fmt: str, workspace, results, notices: list[str]) -
     else:
         output = FORMATTERS[fmt](report)
         if o.quiet and fmt == "text":
-            output = "".join(line + "\n" for line in output.splitlines()[:-1])
+            findings = output.splitlines()[:-1]  # without the summary line
+            output = "\n".join(findings) + "\n" if findings else ""
     _write(output, o.output, report.color)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
