@@ -90,6 +90,25 @@ def test_directories_skip_hidden_node_modules_and_gitignored(run_cli, tmp_path):
     assert paths == ["a.md", "e.markdown"]
 
 
+def test_paths_are_shown_relative_to_the_working_directory(run_cli, in_tmp, tmp_path_factory):
+    bad = "Just a paragraph with no headline at all.\n"
+    outside = tmp_path_factory.mktemp("outside")
+    for path in (in_tmp / "docs" / "a.md", in_tmp / "real" / "b.md", outside / "c.md"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(bad, encoding="utf-8")
+    (in_tmp / "docs" / "link.md").symlink_to(in_tmp / "real" / "b.md")  # a linked file: named by its target
+    (in_tmp / "alias").symlink_to(in_tmp / "docs", target_is_directory=True)  # a linked folder: resolved
+
+    def shown(*paths) -> list[str]:
+        result = run_cli("check", "--format", "json", "--select", "heading-present", *map(str, paths))
+        return [d["path"] for d in json.loads(result.output)]
+
+    assert shown("docs") == ["docs/a.md", "docs/link.md"]  # relative arguments: as given
+    assert shown(in_tmp / "docs") == ["docs/a.md", "real/b.md"]  # absolute ones: resolved, under the cwd
+    assert shown(in_tmp / "alias" / "a.md", in_tmp / "docs" / "a.md") == ["docs/a.md", "docs/a.md"]
+    assert shown(outside / "c.md") == [(outside / "c.md").as_posix()]  # outside the cwd: as given
+
+
 def test_color_only_on_request_or_terminal(run_cli):
     draft = str(SAMPLES / "bad-subheading.md")
     assert "\x1b[" not in run_cli("check", draft).output  # CliRunner is not a terminal

@@ -211,3 +211,14 @@ def test_builtin_wordy_phrases_fix_end_to_end(tmp_path, run_cli):
     before = draft.stat().st_mtime_ns
     second = run_cli("check", "--isolated", "--select", "wordy-phrases", "--fix", str(draft))
     assert second.exit_code == 0 and draft.stat().st_mtime_ns == before
+
+
+def test_fixes_come_back_from_the_result_cache(project, run_cli, monkeypatch):
+    monkeypatch.delenv("WBLINT_NO_CACHE")
+    draft = write(project / "a.md", TEXT)
+    cold = run_cli("check", "--diff", "--cache-dir", "cache", "a.md")
+    assert any((project / "cache").rglob("*.json"))
+    warm = run_cli("check", "--diff", "--cache-dir", "cache", "a.md")
+    assert warm.stdout == cold.stdout and "+We use receipts to close the books." in warm.stdout
+    assert run_cli("check", "--fix", "--cache-dir", "cache", "a.md").exit_code == 0
+    assert draft.read_text(encoding="utf-8") == FIXED

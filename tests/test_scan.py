@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, SAMPLES
+from conftest import FIXTURES, ROOT, SAMPLES, write
 from wblint import progress, scan
 from wblint.cache import Cache, default_cache_dir, fingerprint
 from wblint.config import Config, activate
@@ -177,6 +177,26 @@ def test_default_cache_dir_is_at_the_project_root(tmp_path):
     # no marker anywhere up to / (tmp dirs have none): the current directory
     found = default_cache_dir(tmp_path / "loose")
     assert found.name == ".wblint_cache"
+
+
+def test_configuration_and_packs_read_back_from_the_cache_are_validated_as_parsed(run_cli, in_tmp, team, monkeypatch):
+    monkeypatch.delenv("WBLINT_NO_CACHE")
+    write(in_tmp / ".wblint.yaml", "rules-dirs: [team]\nselect: [team]\n")
+    write(in_tmp / "a.md", "# Acme\n\nWe utilize lorem receipts.\n")
+
+    def check() -> tuple[int, str, str]:
+        result = run_cli("check", "--cache-dir", "cache", "a.md")
+        return result.exit_code, result.stdout, result.stderr
+
+    runs = [check() for _ in range(3)]  # the first keeps results; then parsed YAML is kept and read back
+    assert runs[0] == runs[1] == runs[2] and "TM001" in runs[0][1] and "TM002" in runs[0][1]
+    for kept in (in_tmp / "cache").glob("yaml-*/*/*.json"):
+        kept.write_text('{"map": "not a tree"}')  # a damaged entry is parsed again
+    assert check() == runs[0]
+    write(in_tmp / ".wblint.yaml", "rules-dirs: [team]\nselect: [team]\nignore:\n  - no-such-rule\n")
+    errors = [check() for _ in range(2)]
+    assert errors[0] == errors[1] and errors[0][0] == 2
+    assert ".wblint.yaml:4: ignore[0]: unknown rule or group 'no-such-rule'" in errors[1][2]
 
 
 def test_no_cache_writes_nothing(run_cli, tmp_path, monkeypatch):

@@ -5,9 +5,7 @@ work in plain steps, so a new flag is one field and one line where it matters.
 """
 from __future__ import annotations
 
-import functools
 import os
-import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +13,7 @@ from pathlib import Path
 import click
 
 from .diagnostics import ExitCode, Severity
-from .yamlfile import ConfigError
+from .yamlfile import ConfigError, tree_store
 
 FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
 STDIN_NAME = "<stdin>"
@@ -51,16 +49,36 @@ def split_list(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-@functools.lru_cache(maxsize=1)
-def _cwd() -> Path:
-    return Path.cwd().resolve()
+class DisplayPaths:
+    """How reports name a file: as given when relative; resolved and relative to the
+    working directory when absolute and under it, else as given.
 
+    Each directory is resolved once per run: a tree of thousands of files shares a few.
+    """
 
-def display_path(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(_cwd()).as_posix() if path.is_absolute() else path.as_posix()
-    except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
-        return path.as_posix()
+    def __init__(self) -> None:
+        self.cwd = Path.cwd().resolve()
+        self._directories: dict[str, str | None] = {}
+
+    def __call__(self, path: Path) -> str:
+        if not path.is_absolute():
+            return path.as_posix()
+        directory, name = os.path.split(str(path))
+        if name in ("", ".", "..") or os.path.islink(path):  # the file itself resolves elsewhere
+            shown = self._under_cwd(str(path))
+            return path.as_posix() if shown is None else shown
+        if directory not in self._directories:
+            self._directories[directory] = self._under_cwd(directory)
+        shown = self._directories[directory]
+        if shown is None:
+            return path.as_posix()
+        return name if shown == "." else f"{shown}/{name}"
+
+    def _under_cwd(self, path: str) -> str | None:
+        try:
+            return Path(path).resolve().relative_to(self.cwd).as_posix()
+        except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
+            return None
 
 
 def use_color(choice: str, stream) -> bool:
@@ -71,6 +89,8 @@ def use_color(choice: str, stream) -> bool:
 
 def repository_root() -> str:
     """Where github and sarif paths start: $GITHUB_WORKSPACE, the git top level, or here."""
+    import subprocess  # here: only these two formats need it
+
     if os.environ.get("GITHUB_WORKSPACE"):
         return os.environ["GITHUB_WORKSPACE"]
     try:
@@ -105,6 +125,7 @@ def _validate(o: CheckOptions) -> str:
 
 def run_check(o: CheckOptions) -> int:
     """Run `wblint check`; returns the exit code."""
+    from .cache import default_cache_dir
     from .nlp import ModelError
     from .workspace import Overrides, Workspace
 
@@ -117,15 +138,17 @@ def run_check(o: CheckOptions) -> int:
             extend_exclude=split_list(o.extend_exclude), rules_dirs=list(o.rules_dir),
             config_file=o.config, isolated=o.isolated, report_unused=o.report_unused_disables,
         )
-        workspace = Workspace(overrides, notice=lambda m: notices.append(m) if m not in notices else None)
         reading_stdin = [str(p) for p in o.paths] == ["-"] or (not o.paths and o.stdin_filename is not None)
+        cache_dir = None if o.no_cache or reading_stdin else (o.cache_dir or default_cache_dir())
+        workspace = Workspace(overrides, notice=lambda m: notices.append(m) if m not in notices else None,
+                              yaml_store=tree_store(cache_dir) if cache_dir is not None else None)
         if reading_stdin:
             return _check_stdin(o, fmt, workspace, notices)
         files = workspace.files(list(o.paths) or [Path(".")])
         from .scan import ScanSettings
 
-        results = workspace.lint_files(files, display=display_path, settings=ScanSettings(
-            jobs=o.jobs, use_cache=not o.no_cache, cache_dir=o.cache_dir, progress=not o.quiet))
+        results = workspace.lint_files(files, display=DisplayPaths(), settings=ScanSettings(
+            jobs=o.jobs, use_cache=cache_dir is not None, cache_dir=cache_dir, progress=not o.quiet))
         if o.fix or o.diff:
             results, diffs, fixed, fixed_files = _fix_files(workspace, files, results, write=not o.diff)
             if o.diff:
@@ -215,7 +238,8 @@ def _report(o: CheckOptions, fmt: str, workspace, results, notices: list[str]) -
     else:
         output = FORMATTERS[fmt](report)
         if o.quiet and fmt == "text":
-            output = "".join(line + "\n" for line in output.splitlines()[:-1])
+            findings = output.splitlines()[:-1]  # without the summary line
+            output = "\n".join(findings) + "\n" if findings else ""
     _write(output, o.output, report.color)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:

@@ -12,16 +12,14 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .document import DOCUMENT_KINDS
 from .yamlfile import ConfigError, MarkedDict, MarkedList, load_yaml
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+if TYPE_CHECKING:
+    from .cache import Store
 
 CONFIG_NAMES = (".wblint.yaml", ".wblint.yml", "pyproject.toml")
 DEFAULT_EXCLUDE = ["node_modules/", "__pycache__/", "venv/", ".venv/", ".git/"]
@@ -67,8 +65,9 @@ def _shown(path: Path) -> str:
     return absolute if relative.startswith(os.pardir) else relative
 
 
-def load_config(path: Path) -> Config:
-    """Read and validate one configuration file (YAML, or a pyproject.toml's [tool.wblint])."""
+def load_config(path: Path, store: Store | None = None) -> Config:
+    """Read and validate one configuration file (YAML, or a pyproject.toml's [tool.wblint]);
+    ``store``: see ``yamlfile.load_yaml``."""
     path = Path(path)
     shown = _shown(path)
     if path.suffix == ".toml":
@@ -78,7 +77,7 @@ def load_config(path: Path) -> Config:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"cannot read file: {exc}", shown) from None
-        data, prefix = load_yaml(text, shown), ""
+        data, prefix = load_yaml(text, shown, store), ""
         if data is None:  # an empty file: every default
             data = MarkedDict()
             data.line, data.key_lines, data.duplicates = 1, {}, []
@@ -91,6 +90,10 @@ def load_config(path: Path) -> Config:
 
 
 def _read_toml(path: Path, shown: str) -> dict:
+    if sys.version_info >= (3, 11):  # imported here: most projects have no pyproject.toml to read
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)

@@ -49,6 +49,16 @@ class Diagnostic:
     message: str
     fix: Fix | None = None
 
+    @classmethod
+    def of(cls, path: str, line: int, column: int, end_line: int, end_column: int, rule: str, name: str,
+           severity: Severity, message: str, fix: Fix | None = None) -> "Diagnostic":
+        """``Diagnostic(...)`` at half the cost, for the thousands a warm run reads from the
+        cache: a frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``."""
+        self = object.__new__(cls)
+        self.__dict__.update(path=path, line=line, column=column, end_line=end_line, end_column=end_column,
+                             rule=rule, name=name, severity=severity, message=message, fix=fix)
+        return self
+
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.message)
 

@@ -1,4 +1,8 @@
-"""Paths -> the Markdown files to lint: recursive, skipping hidden, vendored and ignored files."""
+"""Paths -> the Markdown files to lint: recursive, skipping hidden, vendored and ignored files.
+
+The walk works on path strings from ``os.scandir`` and makes a ``Path`` only for each file
+it yields: a warm run over a large tree is mostly this walk.
+"""
 from __future__ import annotations
 
 import os
@@ -11,20 +15,19 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 SKIP_DIRS = {"node_modules", ".git", "__pycache__", "venv", ".venv"}
 
 
-def _gitignore(directory: Path) -> pathspec.PathSpec | None:
-    path = directory / ".gitignore"
+def _gitignore(directory: str) -> pathspec.PathSpec | None:
     try:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+            lines = handle.read().splitlines()
     except OSError:
         return None
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-Excluded = Callable[[Path, bool], bool]  # (path, is_dir) -> skip it?
+Excluded = Callable[[str, bool], bool]  # (path, is_dir) -> skip it?
 
 
-def discover(paths: list[Path], exclude: pathspec.PathSpec | None = None,
-             is_excluded: Excluded | None = None) -> Iterator[Path]:
+def discover(paths: list[Path], is_excluded: Excluded | None = None) -> Iterator[Path]:
     """Explicit files as given (pre-commit passes them); directories walked in sorted order.
 
     ``is_excluded`` (the configuration's excludes) replaces the built-in SKIP_DIRS.
@@ -32,7 +35,7 @@ def discover(paths: list[Path], exclude: pathspec.PathSpec | None = None,
     seen: set[Path] = set()
     for path in paths:
         if path.is_dir():
-            for found in _walk(path, exclude, is_excluded):
+            for found in _walk(path, is_excluded):
                 if found not in seen:
                     seen.add(found)
                     yield found
@@ -41,14 +44,14 @@ def discover(paths: list[Path], exclude: pathspec.PathSpec | None = None,
             yield path
 
 
-def _walk(root: Path, exclude: pathspec.PathSpec | None, is_excluded: Excluded | None = None) -> Iterator[Path]:
+def _walk(root: Path, is_excluded: Excluded | None = None) -> Iterator[Path]:
     # (directory, [(base dir, gitignore spec)] in force there)
-    stack: list[tuple[Path, list[tuple[Path, pathspec.PathSpec]]]] = [(root, [])]
+    stack: list[tuple[str, list[tuple[str, pathspec.PathSpec]]]] = [(str(root), [])]
     visited: set[tuple[int, int]] = set()
     while stack:
         directory, specs = stack.pop()
         try:
-            stat = directory.stat()
+            stat = os.stat(directory)
         except OSError:
             continue
         if (stat.st_dev, stat.st_ino) in visited:  # symlink loop
@@ -63,30 +66,27 @@ def _walk(root: Path, exclude: pathspec.PathSpec | None, is_excluded: Excluded |
             continue
         subdirs = []
         for entry in entries:
-            path = Path(entry.path)
+            if entry.name.startswith("."):
+                continue
             try:
                 is_dir = entry.is_dir()
             except OSError:  # a link to itself, say: reported as a file that cannot be read
                 is_dir = False
-            if entry.name.startswith("."):
-                continue
             if is_excluded is None and is_dir and entry.name in SKIP_DIRS:
                 continue
-            if _ignored(path, is_dir, specs, root, exclude) or (is_excluded is not None and is_excluded(path, is_dir)):
+            if _ignored(entry.path, is_dir, specs) or (is_excluded is not None and is_excluded(entry.path, is_dir)):
                 continue
             if is_dir:
-                subdirs.append(path)
+                subdirs.append(entry.path)
             elif entry.name.lower().endswith(MARKDOWN_SUFFIXES):
-                yield path
+                yield Path(entry.path)
         stack.extend((d, specs) for d in reversed(subdirs))
 
 
-def _ignored(path: Path, is_dir: bool, specs, root: Path, exclude: pathspec.PathSpec | None) -> bool:
+def _ignored(path: str, is_dir: bool, specs: list[tuple[str, pathspec.PathSpec]]) -> bool:
     suffix = "/" if is_dir else ""
     for base, spec in specs:
-        if spec.match_file(path.relative_to(base).as_posix() + suffix):
+        relative = path[len(base):].lstrip(os.sep).replace(os.sep, "/")  # base is always an ancestor
+        if spec.match_file(relative + suffix):
             return True
-    if exclude is not None:
-        rel = path.relative_to(root).as_posix() + suffix
-        return exclude.match_file(rel) or exclude.match_file(path.as_posix() + suffix)
     return False

@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 import pathspec
 
+from .cache import Store
 from .config import ActiveRule, Config, activate, check_known
 from .configfile import DEFAULT_EXCLUDE, find_config, load_config
 from .diagnostics import Diagnostic
@@ -45,24 +46,31 @@ def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:
     return pathspec.GitIgnoreSpec.from_lines(list(patterns))
 
 
-def _relative(path: Path, base: Path) -> str | None:
-    """``path`` relative to ``base`` (posix), or None when it is outside; globs match this."""
-    try:
-        return path.relative_to(base).as_posix()
-    except ValueError:
-        return None
+def _relative(path: str, base: str) -> str | None:
+    """``path`` relative to ``base`` (both absolute and normalised; posix), or None when it
+    is outside; globs match this.  String work: it runs for every file of a tree."""
+    if path == base:
+        return "."
+    prefix = base if base.endswith(os.sep) else base + os.sep
+    return path[len(prefix):].replace(os.sep, "/") if path.startswith(prefix) else None
+
+
+def _posix(path: str) -> str:
+    return path.replace(os.sep, "/")
 
 
 class Workspace:
     def __init__(self, overrides: Overrides | None = None, cwd: Path | None = None,
-                 notice: Callable[[str], None] | None = None) -> None:
+                 notice: Callable[[str], None] | None = None, yaml_store: Store | None = None) -> None:
+        """``yaml_store``: where parsed YAML is kept between runs (``yamlfile.tree_store``)."""
         self.overrides = overrides or Overrides()
+        self.yaml_store = yaml_store
         self.cwd = Path(os.path.abspath(cwd or Path.cwd()))
         self.notice = notice or (lambda message: None)
-        self._absolute: dict[Path, Path] = {}
-        self._found: dict[Path, Path | None] = {}  # directory -> its configuration file
+        self._cwd = str(self.cwd)
+        self._found: dict[str, Path | None] = {}  # directory -> its configuration file
         self._configs: dict[Path | None, Config] = {}  # configuration file -> merged Config
-        self._excludes: dict[int, list[tuple[Path, pathspec.PathSpec]]] = {}
+        self._excludes: dict[int, list[tuple[str, pathspec.PathSpec]]] = {}
         self._per_file: dict[int, list[tuple[pathspec.PathSpec, list[str]]]] = {}
         self._rulesets: dict[tuple[Path, ...], RuleSet] = {}
         self._linters: dict[tuple[int, tuple[str, ...]], Linter] = {}
@@ -70,7 +78,7 @@ class Workspace:
         cli = Config(cli_keys=dict(CLI_FLAGS))
         self._cli = cli
         if self.overrides.config_file is not None:
-            self._single = self._merge(load_config(self.overrides.config_file))
+            self._single = self._merge(load_config(self.overrides.config_file, yaml_store))
         elif self.overrides.isolated:
             self._single = self._merge(Config())
         else:
@@ -78,22 +86,21 @@ class Workspace:
 
     # -- configuration --------------------------------------------------------------------
 
-    def _abs(self, path: Path) -> Path:
-        found = self._absolute.get(path)
-        if found is None:  # asked several times per file: a warm run over 1,000 files felt it
-            found = self._absolute[path] = Path(os.path.normpath(self.cwd / path))
-        return found
+    def _abs(self, path: str | Path) -> str:
+        return os.path.normpath(os.path.join(self._cwd, path))
 
-    def config_for(self, path: Path) -> Config:
+    def config_for(self, path: str | Path) -> Config:
         """The merged configuration a file (or, for a directory, its entries) runs under."""
+        return self._config_in(os.path.dirname(self._abs(path)))
+
+    def _config_in(self, directory: str) -> Config:
         if self._single is not None:
             return self._single
-        directory = self._abs(path).parent
         if directory not in self._found:
-            self._found[directory] = find_config(directory)
+            self._found[directory] = find_config(Path(directory))
         source = self._found[directory]
         if source not in self._configs:
-            self._configs[source] = self._merge(load_config(source) if source else Config())
+            self._configs[source] = self._merge(load_config(source, self.yaml_store) if source else Config())
         return self._configs[source]
 
     def _merge(self, config: Config) -> Config:
@@ -109,25 +116,25 @@ class Workspace:
     def ruleset(self, config: Config) -> RuleSet:
         key = tuple(config.rules_dirs)
         if key not in self._rulesets:
-            self._rulesets[key] = load_rules(list(key))
+            self._rulesets[key] = load_rules(list(key), self.yaml_store)
         return self._rulesets[key]
 
     # -- which files ----------------------------------------------------------------------
 
-    def excluded(self, path: Path, is_dir: bool = False) -> bool:
+    def excluded(self, path: str | Path, is_dir: bool = False) -> bool:
         """Whether the configuration (or --exclude) governing ``path`` leaves it out."""
         absolute = self._abs(path)
-        config = self.config_for(absolute)
+        config = self._config_in(os.path.dirname(absolute))
         if id(config) not in self._excludes:
             o = self.overrides
-            root = config.root or self.cwd
-            base = (self.cwd, _spec(o.exclude)) if o.exclude is not None else (
-                root, _spec(config.exclude if config.exclude is not None else DEFAULT_EXCLUDE))
-            self._excludes[id(config)] = [base, (root, _spec(config.extend_exclude)),
-                                          (self.cwd, _spec(o.extend_exclude))]
+            root = str(config.root or self.cwd)
+            patterns = [(self._cwd, o.exclude) if o.exclude is not None else
+                        (root, config.exclude if config.exclude is not None else DEFAULT_EXCLUDE),
+                        (root, config.extend_exclude), (self._cwd, o.extend_exclude)]
+            self._excludes[id(config)] = [(base, _spec(globs)) for base, globs in patterns if globs]
         suffix = "/" if is_dir else ""
         for base, spec in self._excludes[id(config)]:
-            if spec.match_file((_relative(absolute, base) or absolute.as_posix()) + suffix):
+            if spec.match_file((_relative(absolute, base) or _posix(absolute)) + suffix):
                 return True
         return False
 
@@ -157,22 +164,22 @@ class Workspace:
 
     # -- linting --------------------------------------------------------------------------
 
-    def _ignored_here(self, config: Config, path: Path) -> tuple[str, ...]:
+    def _ignored_here(self, config: Config, absolute: str) -> tuple[str, ...]:
         if not config.per_file_ignores:
             return ()
         if id(config) not in self._per_file:
             self._per_file[id(config)] = [(_spec([pattern]), keys) for pattern, keys in config.per_file_ignores]
-        absolute = self._abs(path)
-        relative = _relative(absolute, config.root or self.cwd) or absolute.as_posix()
+        relative = _relative(absolute, str(config.root or self.cwd)) or _posix(absolute)
         keys: list[str] = []
         for spec, names in self._per_file[id(config)]:
             if spec.match_file(relative):
                 keys.extend(names)
         return tuple(sorted(set(keys)))
 
-    def linter_for(self, path: Path) -> Linter:
-        config = self.config_for(path)
-        key = (id(config), self._ignored_here(config, path))
+    def linter_for(self, path: str | Path) -> Linter:
+        absolute = self._abs(path)
+        config = self._config_in(os.path.dirname(absolute))
+        key = (id(config), self._ignored_here(config, absolute))
         if key not in self._linters:
             ruleset = self.ruleset(config)
             if id(config) not in self._cli_checked:  # the command line's rule names, against these packs

@@ -1,10 +1,20 @@
-"""Safe YAML loading that remembers where each key was, for errors that name a line."""
+"""Safe YAML loading that remembers where each key was, for errors that name a line.
+
+A run that may use the result cache keeps each parsed file too, by the digest of its
+text, as JSON with its line marks (``pack``/``unpack``): a warm run over unchanged rule
+packs and configuration then neither imports PyYAML nor parses.  The tree read back is
+the one the parser built, so validation and its errors are the same.
+"""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    from .cache import Store
+
+TREE_FORMAT = 1  # bump when pack() or the loader changes
 
 
 class ConfigError(Exception):
@@ -37,38 +47,68 @@ class MarkedList(list):
         return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
 
 
-class _MarkedLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when built with it: 10x faster
-    pass
+@lru_cache(maxsize=1)
+def _loader() -> type:
+    """A safe loader that builds MarkedDicts and MarkedLists (PyYAML is imported here, when
+    something is parsed)."""
+    import yaml
+
+    class MarkedLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when built with it: 10x faster
+        pass
+
+    def construct_mapping(loader, node) -> MarkedDict:
+        mapping = MarkedDict(loader.construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        mapping.duplicates = []
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                if key.value in mapping.key_lines:
+                    mapping.duplicates.append((key.value, key.start_mark.line + 1))
+                mapping.key_lines[key.value] = key.start_mark.line + 1
+        return mapping
+
+    def construct_sequence(loader, node) -> MarkedList:
+        sequence = MarkedList(loader.construct_sequence(node, deep=True))
+        sequence.line = node.start_mark.line + 1
+        sequence.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return sequence
+
+    MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, construct_sequence)
+    return MarkedLoader
 
 
-def _construct_mapping(loader: _MarkedLoader, node: yaml.MappingNode) -> MarkedDict:
-    mapping = MarkedDict(loader.construct_mapping(node, deep=True))
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    mapping.duplicates = []
-    for key, _ in node.value:
-        if isinstance(key, yaml.ScalarNode):
-            if key.value in mapping.key_lines:
-                mapping.duplicates.append((key.value, key.start_mark.line + 1))
-            mapping.key_lines[key.value] = key.start_mark.line + 1
-    return mapping
+def load_yaml(text: str, path: str | Path, store: Store | None = None) -> Any:
+    """Parse YAML safely (no tags that build Python objects); errors name file and line.
+
+    ``store`` (a ``wblint.cache.Store``): where parsed trees are kept between runs.
+    """
+    key = None
+    if store is not None:
+        from .cache import digest
+
+        key = digest(text.encode("utf-8"))
+        stored = store.load(key)
+        if stored is not None:
+            try:
+                return unpack(stored)
+            except (KeyError, TypeError, ValueError, RecursionError):  # not written by this format
+                pass
+    data = _parse(text, path)
+    if store is not None:
+        try:
+            store.save(key, pack(data))
+        except (TypeError, ValueError, RecursionError):  # a date, a set, a non-text key: parsed each time
+            pass
+    return data
 
 
-def _construct_sequence(loader: _MarkedLoader, node: yaml.SequenceNode) -> MarkedList:
-    sequence = MarkedList(loader.construct_sequence(node, deep=True))
-    sequence.line = node.start_mark.line + 1
-    sequence.item_lines = [item.start_mark.line + 1 for item in node.value]
-    return sequence
+def _parse(text: str, path: str | Path) -> Any:
+    import yaml
 
-
-_MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-
-
-def load_yaml(text: str, path: str | Path) -> Any:
-    """Parse YAML safely (no tags that build Python objects); errors name file and line."""
     try:
-        return yaml.load(text, Loader=_MarkedLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -76,9 +116,48 @@ def load_yaml(text: str, path: str | Path) -> Any:
         raise ConfigError(f"invalid YAML: {problem}; only plain YAML is allowed (no !!python tags)", path, line) from None
 
 
-def read_yaml(path: Path) -> Any:
+def pack(value: Any) -> Any:
+    """A parsed tree as JSON data, line marks included; TypeError for what JSON cannot hold."""
+    if isinstance(value, MarkedDict):
+        if not all(isinstance(key, str) for key in value):
+            raise TypeError("a mapping key that is not text")
+        return {"map": [[key, pack(item)] for key, item in value.items()], "line": value.line,
+                "keys": value.key_lines, "dups": value.duplicates}
+    if isinstance(value, MarkedList):
+        return {"seq": [pack(item) for item in value], "line": value.line, "items": value.item_lines}
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def unpack(value: Any) -> Any:
+    """The tree ``pack`` was given (JSON objects are only ever packed containers)."""
+    if not isinstance(value, dict):
+        if value is None or isinstance(value, (str, bool, int, float)):
+            return value
+        raise TypeError(f"{type(value).__name__} in a packed tree")
+    if "map" in value:
+        mapping = MarkedDict((key, unpack(item)) for key, item in value["map"])
+        mapping.line, mapping.key_lines = value["line"], dict(value["keys"])
+        mapping.duplicates = [tuple(pair) for pair in value["dups"]]
+        return mapping
+    sequence = MarkedList(unpack(item) for item in value["seq"])
+    sequence.line, sequence.item_lines = value["line"], list(value["items"])
+    return sequence
+
+
+def tree_store(root: Path) -> Store:
+    """Where parsed YAML is kept under the cache directory ``root``: only once results are
+    kept there (a run that lints nothing leaves no cache directory behind)."""
+    from . import __version__
+    from .cache import Store
+
+    return Store(root, f"yaml-{TREE_FORMAT}-{__version__}", creates_root=False)
+
+
+def read_yaml(path: Path, store: Store | None = None) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read file: {exc}", path) from None
-    return load_yaml(text, path)
+    return load_yaml(text, path, store)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 
 from . import Report, formatter
 
@@ -15,6 +14,8 @@ def _clean(value: str) -> str:
 
 @formatter("junit")
 def format_junit(report: Report) -> str:
+    import xml.etree.ElementTree as ET  # here: a text report need not load an XML library
+
     failing = sum(1 for _, found in report.files if found)
     counts = {"tests": str(len(report.files)), "failures": str(failing), "errors": "0", "skipped": "0"}
     suites = ET.Element("testsuites", {"name": "wblint", **counts})
