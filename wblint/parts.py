@@ -48,6 +48,7 @@ from typing import Any, Callable, Iterable
 
 from ._words import FUNCTION_WORDS
 from .anatomy import Anatomy
+from .caseless import Caseless, lowered
 from .document import Block
 
 PARTS = ("problem", "solution", "getting-started", "call-to-action")
@@ -260,6 +261,7 @@ class _Detector:
         self.specs = {name: specs[name] for name in PARTS if name in specs}
         self.spacy_doc = spacy_doc
         self.cue_patterns = {name: cue_pattern(spec.cues + spec.strong_cues) for name, spec in self.specs.items()}
+        self.cue_finders = {name: Caseless(p) for name, p in self.cue_patterns.items() if p is not None}
         self.strong = {name: {c.lower() for c in spec.strong_cues} for name, spec in self.specs.items()}
         self.heading_patterns = {name: [re.compile(p, re.IGNORECASE) for p in spec.headings]
                                  for name, spec in self.specs.items()}
@@ -382,19 +384,20 @@ class _Detector:
     def _content(self, block: Block, summary: bool, first_after_lead: bool = False) -> dict[str, Evidence]:
         prose = block.prose
         text = prose.text
+        low = lowered(text)
         found: dict[str, Evidence] = {}
-        for name, pattern in self.cue_patterns.items():
+        for name in self.cue_patterns:
             evidence = Evidence()
-            if pattern is not None:
+            if name in self.cue_finders:
                 seen: set[str] = set()
-                for match in pattern.finditer(text):
-                    if prose.is_opaque(match.start(), match.end()):
+                for start, end in self.cue_finders[name].spans(text, low):
+                    if prose.is_opaque(start, end):
                         continue
-                    cue = _which_cue(self.specs[name].cues + self.specs[name].strong_cues, match.group(0))
+                    cue = _which_cue(self.specs[name].cues + self.specs[name].strong_cues, text[start:end])
                     if cue.lower() not in seen:
                         seen.add(cue.lower())
                         strong = cue.lower() in self.strong[name]
-                        evidence.add(self.specs[name].min_score if strong else 1, f"\"{match.group(0)}\"")
+                        evidence.add(self.specs[name].min_score if strong else 1, f"\"{text[start:end]}\"")
             found[name] = evidence
         named = self._names_product(block)
         label = self.anatomy.product or self.anatomy.company
