@@ -3,6 +3,7 @@
     python benchmarks/run.py                       # sizes 1, 100, 1000; jobs = CPU count
     python benchmarks/run.py --sizes 100 --jobs 2 --json figures.json
     python benchmarks/run.py --proselint /tmp/proselint-venv/bin/proselint
+    python benchmarks/run.py --sizes 1000 --repeat 3     # medians of 3 cold/floor pairs
 
 For each size it reports, in one run:
 
@@ -19,6 +20,9 @@ For each size it reports, in one run:
   dependency: ``python -m venv /tmp/proselint-venv && /tmp/proselint-venv/bin/pip
   install proselint``; the script creates it when ``--proselint`` is not given);
 * ``wblint --version`` wall time (best of five).
+
+Wall times on a shared machine drift by tens of percent between runs: ``--repeat N``
+alternates N cold scans with N floors, reports the medians and keeps every run.
 
 The corpus comes from benchmarks/corpus.py (seeded: the same files on every machine).
 Figures depend on the machine: quote them with its CPU count.
@@ -153,7 +157,8 @@ def _parsed_chars(dump: Path) -> int:
     return total
 
 
-def run_size(size: int, jobs: int, work: Path, proselint: str | None, compare_prefilter: bool) -> dict:
+def run_size(size: int, jobs: int, work: Path, proselint: str | None, compare_prefilter: bool,
+             repeat: int = 1) -> dict:
     tree = work / f"corpus-{size}"
     if not tree.exists():
         corpus.generate(tree, size, seed=7)
@@ -168,19 +173,27 @@ def run_size(size: int, jobs: int, work: Path, proselint: str | None, compare_pr
     dump.mkdir()
     measure(wblint("check", "--no-cache", "-j", str(jobs), "-q", str(tree)), wblint_env(WBLINT_NLP_DUMP=str(dump)))
 
+    # Cold scan and floor alternate, `repeat` times: this machine's speed drifts between runs, and
+    # pairing them keeps each ratio fair; the medians are reported, every run is kept.
     cache = work / f"cache-{size}"
-    shutil.rmtree(cache, ignore_errors=True)
-    cold = measure(wblint("check", "--cache-dir", str(cache), "-j", str(jobs), "-q", str(tree)), wblint_env())
-    warm = measure(wblint("check", "--cache-dir", str(cache), "-j", str(jobs), "-q", str(tree)), wblint_env())
-    row.update(cold_s=cold["wall"], cold_peak_mib=cold["peak_mib"], warm_s=warm["wall"],
-               warm_peak_mib=warm["peak_mib"])
-
     floor_out = work / f"floor-{size}.json"
-    floor_run = measure([sys.executable, "-c", FLOOR, str(dump), str(procs), str(floor_out)], wblint_env())
+    colds, floors, warms = [], [], []
+    for _ in range(repeat):
+        shutil.rmtree(cache, ignore_errors=True)
+        colds.append(measure(wblint("check", "--cache-dir", str(cache), "-j", str(jobs), "-q", str(tree)), wblint_env()))
+        floors.append(measure([sys.executable, "-c", FLOOR, str(dump), str(procs), str(floor_out)], wblint_env()))
+    for _ in range(max(3, repeat)):
+        warms.append(measure(wblint("check", "--cache-dir", str(cache), "-j", str(jobs), "-q", str(tree)), wblint_env()))
     floor = json.loads(floor_out.read_text()) if floor_out.exists() else {}
-    row.update(floor_s=floor_run["wall"], floor_pipe_s=floor.get("pipe", 0.0), floor_peak_mib=floor_run["peak_mib"],
+    row.update(cold_s=statistics.median(r["wall"] for r in colds), cold_runs=[r["wall"] for r in colds],
+               cold_peak_mib=max(r["peak_mib"] for r in colds),
+               warm_s=statistics.median(r["wall"] for r in warms), warm_runs=[r["wall"] for r in warms],
+               warm_peak_mib=max(r["peak_mib"] for r in warms),
+               floor_s=statistics.median(r["wall"] for r in floors), floor_runs=[r["wall"] for r in floors],
+               floor_pipe_s=floor.get("pipe", 0.0), floor_peak_mib=max(r["peak_mib"] for r in floors),
                spacy_texts=floor.get("texts", 0), spacy_chars=floor.get("chars", 0), spacy_groups=floor.get("groups", {}))
     row["cold_over_floor"] = row["cold_s"] / row["floor_s"] if row["floor_s"] else None
+    row["ratio_runs"] = [c["wall"] / f["wall"] for c, f in zip(colds, floors)]
 
     if compare_prefilter:  # the same cold scan with the parse prefilter off
         dump_off = work / f"dump-off-{size}"
@@ -219,6 +232,12 @@ def table(rows: list[dict], version_s: float, cpus: int) -> str:
             f"{ratio} | {prose} |")
     lines.append("")
     for r in rows:
+        if len(r["cold_runs"]) > 1:
+            lines.append(f"{r['files']:,} drafts, {len(r['cold_runs'])} runs: cold " + ", ".join(f"{x:.2f}" for x in r["cold_runs"])
+                         + " s; floor " + ", ".join(f"{x:.2f}" for x in r["floor_runs"]) + " s; cold / floor "
+                         + ", ".join(f"{x:.2f}x" for x in r["ratio_runs"]) + "; warm "
+                         + ", ".join(f"{x:.2f}" for x in r["warm_runs"]) + " s")
+    for r in rows:
         if "no_prefilter_s" in r:
             lines.append(f"{r['files']:,} drafts, parse prefilter off: cold {r['no_prefilter_s']:.2f} s; the tagger/parser "
                          f"read {r['parsed_chars_no_prefilter']:,} characters instead of {r['parsed_chars']:,}")
@@ -238,6 +257,8 @@ def main() -> None:
     parser.add_argument("--no-proselint", action="store_true", help="skip the proselint comparison")
     parser.add_argument("--no-prefilter-comparison", action="store_true",
                         help="skip the extra cold scan with the parse prefilter off")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="cold scans and floors to run, alternating (medians are reported)")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
     args = parser.parse_args()
 
@@ -252,7 +273,7 @@ def main() -> None:
     rows = []
     for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
         print(f"== {size} drafts ...", flush=True)
-        rows.append(run_size(size, jobs, work, proselint, not args.no_prefilter_comparison))
+        rows.append(run_size(size, jobs, work, proselint, not args.no_prefilter_comparison, args.repeat))
         print(json.dumps(rows[-1], indent=None, default=str), flush=True)
     version_s = version_time()
     print()

@@ -502,6 +502,9 @@ def _adjacent(a: Block, b: Block, blocks: list[Block]) -> bool:
         return False
 
 
+_QUOTE_OPENING = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
+
+
 def _quoted_ranges(text: str, open_at_start: bool) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of each double-quoted stretch; an unclosed one runs to the end."""
     ranges = []
@@ -511,17 +514,14 @@ def _quoted_ranges(text: str, open_at_start: bool) -> list[tuple[int, int, bool]
         if close != -1:
             ranges.append((0, close + 1, True))
             i = close + 1
-    while i < len(text):
-        ch = text[i]
-        if ch in QUOTE_PAIRS:
-            close = text.find(QUOTE_PAIRS[ch], i + 1)
-            if close == -1:
-                ranges.append((i, len(text), False))
-                break
-            ranges.append((i, close + 1, True))
-            i = close + 1
-        else:
-            i += 1
+    while (opening := _QUOTE_OPENING.search(text, i)) is not None:
+        i = opening.start()
+        close = text.find(QUOTE_PAIRS[text[i]], i + 1)
+        if close == -1:
+            ranges.append((i, len(text), False))
+            break
+        ranges.append((i, close + 1, True))
+        i = close + 1
     return ranges
 
 

@@ -19,6 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from . import nlp
 from .anatomy import Anatomy, analyse
+from .caseless import Caseless, lowered
 from .config import ActiveRule, Config
 from .diagnostics import PARSE_ERROR, READ_ERROR, Diagnostic, Fix, Severity
 from .document import Document, parse_document
@@ -73,7 +74,7 @@ class Linter:
         self.prefilter = os.environ.get(PREFILTER_ENV, "1") != "0" if prefilter is None else prefilter
         self._pipeline: nlp.Pipeline | None = None
         self._skipped_noted = False
-        self._candidates: dict[str, object] = {}
+        self._candidates: dict[str, Caseless | None] = {}
 
     # -- public ---------------------------------------------------------------------------
 
@@ -197,7 +198,7 @@ class Linter:
         texts: dict[tuple[int, int], str] = {}  # (id(prose), piece start or -1) -> text
         needs: dict[tuple[int, int], set[str]] = {}
         selected_by: dict[tuple[int, int], set[str]] = {}
-        split: dict[int, list[tuple[int, int]]] = {}
+        split: dict[int, tuple[list[tuple[int, int]], str | None]] = {}  # id(prose) -> (pieces, lowercased text)
         for parsed in chunk:
             for rule in self._applicable(parsed):
                 capabilities = rule.rule.kind_spec.capabilities(rule.options)
@@ -215,11 +216,12 @@ class Linter:
                         needs.setdefault(key, set()).update(capabilities)
                         continue
                     if id(prose) not in split:
-                        split[id(prose)] = split_pieces(prose.text)
+                        split[id(prose)] = (split_pieces(prose.text), lowered(prose.text))
                     test = self._candidate_test(rule)
-                    for start, end in split[id(prose)]:
+                    spans, low = split[id(prose)]
+                    for start, end in spans:
                         text = prose.text[start:end]
-                        if test is not None and test.search(text) is None:
+                        if test is not None and not test.search(text, low and low[start:end]):
                             continue
                         key = (id(prose), start)
                         # Padded to its place: token.idx and span.start_char are prose
@@ -248,12 +250,13 @@ class Linter:
             found.sort(key=lambda piece: piece[0])
         return annotations
 
-    def _candidate_test(self, rule: ActiveRule):
+    def _candidate_test(self, rule: ActiveRule) -> Caseless | None:
         """The rule's prefilter regex (built once per rule), or None: every piece."""
         if not self.prefilter:
             return None
         if rule.name not in self._candidates:
-            self._candidates[rule.name] = rule.rule.kind_spec.candidates(rule.options)
+            pattern = rule.rule.kind_spec.candidates(rule.options)
+            self._candidates[rule.name] = Caseless(pattern) if pattern is not None else None
         return self._candidates[rule.name]
 
     def _check(self, parsed: Parsed, rule: ActiveRule, annotations: Annotations) -> list[Diagnostic]:

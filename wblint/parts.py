@@ -48,6 +48,7 @@ from typing import Any, Callable, Iterable
 
 from ._words import FUNCTION_WORDS
 from .anatomy import Anatomy
+from .caseless import Caseless, lowered
 from .document import Block
 
 PARTS = ("problem", "solution", "getting-started", "call-to-action")
@@ -187,6 +188,41 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
+def _name_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """(the product or company named, the product as a sentence's subject); drafts of one
+    product share them, and compiling them costs more than detecting the parts."""
+    if not names:
+        return None, None
+    alternation = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)  # a name may wrap lines
+    return (re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])"),
+            re.compile(rf"(?<![\w\-])(?:{alternation})(?:['\u2019]s\s+\w+)?\s+(?:\w+ly\s+|also\s+|then\s+|now\s+)?"
+                       r"(?!is\b|was\b|has\b|does\b)[a-z]+s\b"))
+
+
+@lru_cache(maxsize=4096)
+def _which_cue(cues: tuple[str, ...], matched: str) -> str:
+    """The listed cue a match of the combined cue pattern came from (the match itself if none)."""
+    return next((cue for cue in cues if cue.strip() and cue_pattern((cue,)).fullmatch(matched)), matched)
+
+
+def _token_starts_and_tags(doc, text: str) -> tuple[list[int], dict[int, str]]:
+    """Where sentences may start (0 and after each end-punctuation token), and the text of
+    each base-form verb (tag ``VB``) by its offset, in ``text`` (the Doc's text).  Read from
+    one array: creating a Token object per word costs more than the rest of part detection."""
+    from spacy.attrs import IDX, LENGTH, TAG  # noqa: PLC0415 - spaCy is loaded when there is a Doc
+
+    verb = doc.vocab.strings["VB"]
+    starts, verbs = [0], {}
+    for start, length, tag in doc.to_array([IDX, LENGTH, TAG]).tolist():
+        word = text[start:start + length]
+        if word in SENTENCE_END:
+            starts.append(start + length)
+        elif tag == verb:
+            verbs[start] = word
+    return starts, verbs
+
+
 # -- specs from rules --------------------------------------------------------------------
 
 
@@ -225,20 +261,14 @@ class _Detector:
         self.specs = {name: specs[name] for name in PARTS if name in specs}
         self.spacy_doc = spacy_doc
         self.cue_patterns = {name: cue_pattern(spec.cues + spec.strong_cues) for name, spec in self.specs.items()}
-        self.each_cue = {name: [(cue, cue_pattern((cue,))) for cue in spec.cues + spec.strong_cues if cue.strip()]
-                         for name, spec in self.specs.items()}
+        self.cue_finders = {name: Caseless(p) for name, p in self.cue_patterns.items() if p is not None}
         self.strong = {name: {c.lower() for c in spec.strong_cues} for name, spec in self.specs.items()}
         self.heading_patterns = {name: [re.compile(p, re.IGNORECASE) for p in spec.headings]
                                  for name, spec in self.specs.items()}
         names = [n for n in (anatomy.product, anatomy.company) if n]
         if anatomy.company and len(anatomy.company.split()) > 1:
             names.append(anatomy.company.split()[0])  # "Switchback" for Switchback Parking
-        alternation = "|".join(r"\s+".join(re.escape(w) for w in n.split())  # a name may wrap across lines
-                               for n in sorted(set(names), key=len, reverse=True))
-        self.names = re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])") if names else None
-        self.product_subject = re.compile(
-            rf"(?<![\w\-])(?:{alternation})(?:['\u2019]s\s+\w+)?\s+(?:\w+ly\s+|also\s+|then\s+|now\s+)?"
-            r"(?!is\b|was\b|has\b|does\b)[a-z]+s\b") if names else None
+        self.names, self.product_subject = _name_patterns(tuple(sorted(set(names), key=len, reverse=True)))
         quoted: dict[int, int] = {}
         for q in anatomy.quotes:
             quoted[id(q.block)] = quoted.get(id(q.block), 0) + q.prose_end - q.prose_start
@@ -354,19 +384,20 @@ class _Detector:
     def _content(self, block: Block, summary: bool, first_after_lead: bool = False) -> dict[str, Evidence]:
         prose = block.prose
         text = prose.text
+        low = lowered(text)
         found: dict[str, Evidence] = {}
-        for name, pattern in self.cue_patterns.items():
+        for name in self.cue_patterns:
             evidence = Evidence()
-            if pattern is not None:
+            if name in self.cue_finders:
                 seen: set[str] = set()
-                for match in pattern.finditer(text):
-                    if prose.is_opaque(match.start(), match.end()):
+                for start, end in self.cue_finders[name].spans(text, low):
+                    if prose.is_opaque(start, end):
                         continue
-                    cue = next((c for c, p in self.each_cue[name] if p.fullmatch(match.group(0))), match.group(0))
+                    cue = _which_cue(self.specs[name].cues + self.specs[name].strong_cues, text[start:end])
                     if cue.lower() not in seen:
                         seen.add(cue.lower())
                         strong = cue.lower() in self.strong[name]
-                        evidence.add(self.specs[name].min_score if strong else 1, f"\"{match.group(0)}\"")
+                        evidence.add(self.specs[name].min_score if strong else 1, f"\"{text[start:end]}\"")
             found[name] = evidence
         named = self._names_product(block)
         label = self.anatomy.product or self.anatomy.company
@@ -450,8 +481,7 @@ class _Detector:
         text = block.prose.text
         doc = self.spacy_doc(block)
         if doc is not None:
-            starts = [0] + [t.idx + len(t.text) for t in doc if t.text in SENTENCE_END]
-            tags = {t.idx: t for t in doc}
+            starts, tags = _token_starts_and_tags(doc, text)
         else:
             starts = [0] + [m.end() for m in re.finditer(r"[.!?:;]\s+", text)]
             tags = {}
@@ -463,9 +493,9 @@ class _Detector:
                 continue
             opener = OPENERS.match(text, start)
             at = opener.end() if opener else start
-            token = tags.get(at)
-            if token is not None and token.tag_ == "VB" and (opener or token.text[:1].isupper()):
-                verbs.append((token.text, bool(opener)))
+            word = tags.get(at)
+            if word is not None and (opener or word[:1].isupper()):
+                verbs.append((word, bool(opener)))
                 continue
             for name in ("getting-started", "call-to-action"):
                 pattern = self.cue_patterns.get(name)

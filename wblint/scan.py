@@ -28,6 +28,7 @@ from .engine import CHUNK_SIZE, Linter, read_draft
 
 POOL_MIN_FILES = 8  # fewer files to lint than this: a pool costs more than it saves
 POOL_CHUNK = 8  # files per task sent to a worker
+POOL_TAIL_CHUNK = 2  # files per task near the end, so no worker idles while another finishes a long task
 Result = tuple[str, list[Diagnostic]]
 
 
@@ -70,6 +71,7 @@ class _Runner:
         self.cache = cache
         self.pool: ProcessPoolExecutor | None = None
         self.notices_seen: set[str] = set()
+        self.left: int | None = None  # files not yet read, when the caller gave a list
 
     # -- reading and the cache ----------------------------------------------------------
 
@@ -92,11 +94,14 @@ class _Runner:
     # -- the flow -----------------------------------------------------------------------
 
     def run(self, paths: Iterable[Path], display: Callable[[Path], str]) -> Iterator[Result]:
+        self.left = len(paths) if isinstance(paths, (list, tuple)) else None
         window: deque[_Slot] = deque()
         waiting: list[_Slot] = []  # read, not cached, not yet sent
         in_flight: deque[_Batch] = deque()
         decided = self.jobs == 1  # in-process, or pool, decided once enough files wait
         for path in paths:
+            if self.left is not None:
+                self.left -= 1
             slot = self._slot(Path(path), display)
             window.append(slot)
             if slot.result is None:
@@ -128,7 +133,11 @@ class _Runner:
             in_flight.append(batch)
 
     def _chunk(self) -> int:
-        return POOL_CHUNK if self.pool is not None else CHUNK_SIZE
+        if self.pool is None:
+            return CHUNK_SIZE
+        if self.left is not None and self.left < self.jobs * POOL_CHUNK * 2:
+            return POOL_TAIL_CHUNK
+        return POOL_CHUNK
 
     def _emit(self, slot: _Slot) -> Result:
         return slot.display, slot.result

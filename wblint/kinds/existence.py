@@ -31,8 +31,8 @@ def _terms(options: dict) -> dict[str, Term]:
 
 
 def _needs(options: dict) -> set[str]:
-    """Tags always; the dependency parse only when a term skips clauses."""
-    needs = {"sentences", "tags"}
+    """Tags and parts of speech always; the dependency parse only when a term skips clauses."""
+    needs = {"sentences", "tags", "pos"}
     if any(term.skip_clauses or term.deps for term in _terms(options).values()):
         needs.add("parse")
     return needs
@@ -83,7 +83,7 @@ KIND = Kind(
         "skip_questions": Option("bool", True, "ignore sentences that are questions"),
         "include_quotes": include_quotes_option(False),
     },
-    needs=frozenset({"sentences", "tags"}),
+    needs=frozenset({"sentences", "tags", "pos"}),
     needs_for=_needs,
     candidates=candidates,
 )

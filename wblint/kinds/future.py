@@ -169,6 +169,6 @@ KIND = Kind(
                                                         " will check')"),
         "include_quotes": include_quotes_option(False),
     },
-    needs=frozenset({"sentences", "tags", "lemmas", "parse"}),
+    needs=frozenset({"sentences", "tags", "pos", "lemmas", "parse"}),
     candidates=candidates,
 )

@@ -191,6 +191,6 @@ KIND = Kind(
         "skip_questions": Option("bool", True, "ignore sentences that are questions"),
         "include_quotes": include_quotes_option(False),
     },
-    needs=frozenset({"sentences", "tags", "lemmas", "parse"}),
+    needs=frozenset({"sentences", "tags", "pos", "lemmas", "parse"}),
     candidates=candidates,
 )

@@ -15,10 +15,16 @@ from . import Context, Finding, Kind, Option
 
 
 def parts_model(ctx: Context) -> PartsModel:
-    """The parts as every rule of this run sees them (active part rules' options, else the built-in ones)."""
-    blocks = ctx.blocks("press-release")
-    has_docs = any(ctx.spacy_doc(b) is not None for b in blocks)
-    return detect(ctx.anatomy, specs_for(ctx.rules), ctx.spacy_doc if has_docs else None)
+    """The parts as every rule of this run sees them (active part rules' options, else the built-in ones).
+
+    Built once per draft: every part rule of a run shares ``ctx.rules``, so its identity keys the model.
+    """
+    key = ("parts-model", id(ctx.rules))
+    if key not in ctx.anatomy.cache:
+        blocks = ctx.blocks("press-release")
+        has_docs = any(ctx.spacy_doc(b) is not None for b in blocks)
+        ctx.anatomy.cache[key] = detect(ctx.anatomy, specs_for(ctx.rules), ctx.spacy_doc if has_docs else None)
+    return ctx.anatomy.cache[key]
 
 
 def _line(block) -> str:

@@ -104,6 +104,6 @@ KIND = Kind(
                                              " (started, lost)"),
         "include_quotes": include_quotes_option(False),
     },
-    needs=frozenset({"sentences", "tags", "lemmas", "parse"}),
+    needs=frozenset({"sentences", "tags", "pos", "lemmas", "parse"}),
     candidates=candidates,
 )

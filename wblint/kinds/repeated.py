@@ -55,6 +55,6 @@ KIND = Kind(
         "allow": Option("str-list", [], "pairs that are always fine (had had)"),
         "include_quotes": include_quotes_option(True),
     },
-    needs=frozenset({"tags"}),
+    needs=frozenset({"tags", "pos"}),
     candidates=candidates,
 )

@@ -33,7 +33,7 @@ def _entries(options: dict) -> dict[str, tuple[str, list[str]]]:
 
 
 def _needs(options: dict) -> set[str]:
-    return {"tags"} if any(pos for _, pos in _entries(options).values()) else set()
+    return {"tags", "pos"} if any(pos for _, pos in _entries(options).values()) else set()
 
 
 def inflection(base: str, found: str) -> str:
