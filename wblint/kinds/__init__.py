@@ -14,8 +14,8 @@ import pkgutil
 import re
 import string
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import Any, Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import Any, Callable, Hashable, Iterable, Iterator
 
 OPTION_TYPES = ("int", "float", "bool", "str", "str-list", "map", "regex", "regex-list")
 
@@ -102,9 +102,9 @@ class Kind:
         return pattern is None or pattern.search(text) is not None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Sentence:
-    """A spaCy sentence inside one block's prose.
+    """A spaCy sentence inside one block's prose (built once per draft, shared by the rules).
 
     ``span.doc`` is the block's whole prose or, for kinds with a ``candidates`` test,
     one sentence piece of it, padded with white space to its place in the prose: in
@@ -116,11 +116,8 @@ class Sentence:
 
     block: Any
     span: Any  # spacy.tokens.Span
+    text: str  # span.text, sliced from its Doc's text (spaCy joins the tokens' texts on each call)
     offset: int = 0  # prose offset of span.doc's first character
-
-    @cached_property
-    def text(self) -> str:  # spaCy joins the tokens' texts on each call: kinds ask often
-        return self.span.text
 
     @property
     def prose(self):
@@ -135,6 +132,20 @@ class Sentence:
         start = self.span.start_char if start_char is None else start_char
         end = self.span.end_char if end_char is None else end_char
         return self.block.prose.source_span(self.offset + start, self.offset + end)
+
+
+def split_sentences(block, doc, padded: bool) -> list[Sentence]:
+    """The sentences of ``doc`` that hold more than white space; with ``padded``, token 0
+    is a piece's pad and is left out of the sentence it opens."""
+    text = doc.text
+    found = []
+    for span in _sents(doc):
+        if padded and span.start == 0 and len(span) > 1:
+            span = doc[1:span.end]
+        sentence_text = text[span.start_char:span.end_char]
+        if sentence_text.strip():
+            found.append(Sentence(block, span, sentence_text))
+    return found
 
 
 class Context:
@@ -155,10 +166,29 @@ class Context:
     def blocks(self, scope: str | None = None) -> list:
         from ..scopes import blocks_in_scope
 
-        return blocks_in_scope(self.anatomy, self.document, scope or self.rule.scope)
+        scope = scope or self.rule.scope
+        found = self.per_draft(("blocks", scope), lambda: tuple(blocks_in_scope(self.anatomy, self.document, scope)))
+        return list(found)
+
+    def per_draft(self, key: Hashable, build: Callable[[], Any]) -> Any:
+        """``build()``, computed once per draft and shared by every rule that asks for ``key``
+        (what several rules read -- blocks in scope, sentences, words -- is worked out once)."""
+        cache = self.anatomy.cache.setdefault("kinds", {})
+        if key not in cache:
+            cache[key] = build()
+        return cache[key]
 
     def spacy_doc(self, block) -> Any:
         return self._docs.get(id(block.prose))
+
+    def block_sentences(self, block, piece: tuple[int, Any] | None = None) -> list[Sentence]:
+        """The sentences of the block's whole-prose Doc, or of ``piece`` (prose start, padded
+        Doc of one of its sentence pieces).  Keyed by the Doc itself, which the cache keeps
+        alive: Docs live per chunk of drafts, so an id could be reused."""
+        start, doc = piece if piece is not None else (0, self.spacy_doc(block))
+        if doc is None:
+            return []
+        return self.per_draft(("sentences", doc), lambda: split_sentences(block, doc, padded=start > 0))
 
     def sentences(self, scope: str | None = None) -> Iterator[Sentence]:
         """The annotated sentences of the blocks in scope, in reading order.
@@ -169,22 +199,12 @@ class Context:
         if kind is not None and kind.candidates is not None:
             name = self.rule.name
             for block in self.blocks(scope):
-                for piece_start, doc, selected_by in self._pieces.get(id(block.prose), ()):
-                    if name not in selected_by:
-                        continue
-                    for span in _sents(doc):
-                        if piece_start and span.start == 0 and len(span) > 1:
-                            span = doc[1:span.end]  # leave out the pad
-                        if span.text.strip():
-                            yield Sentence(block, span)
+                for start, doc, selected_by in self._pieces.get(id(block.prose), ()):
+                    if name in selected_by:
+                        yield from self.block_sentences(block, (start, doc))
             return
         for block in self.blocks(scope):
-            doc = self.spacy_doc(block)
-            if doc is None:
-                continue
-            for span in _sents(doc):
-                if span.text.strip():
-                    yield Sentence(block, span)
+            yield from self.block_sentences(block)
 
     def in_quote(self, block, start: int, end: int) -> bool:
         return self.anatomy.in_quote(block, start, end)
