@@ -102,7 +102,7 @@ class Kind:
         return pattern is None or pattern.search(text) is not None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Sentence:
     """A spaCy sentence inside one block's prose (built once per draft, shared by the rules).
 
@@ -116,7 +116,7 @@ class Sentence:
 
     block: Any
     span: Any  # spacy.tokens.Span
-    text: str  # span.text, sliced from its Doc's text (spaCy joins the tokens' texts on each call)
+    text: str  # span.text (sliced from the prose: spaCy joins the tokens' texts on each call)
     offset: int = 0  # prose offset of span.doc's first character
 
     @property
@@ -136,15 +136,18 @@ class Sentence:
 
 def split_sentences(block, doc, padded: bool) -> list[Sentence]:
     """The sentences of ``doc`` that hold more than white space; with ``padded``, token 0
-    is a piece's pad and is left out of the sentence it opens."""
-    text = doc.text
+    is a piece's pad, a sentence of its own or left out of the sentence it opens.  Their
+    offsets are prose offsets, so their text is the prose's (spaCy would join tokens)."""
+    prose_text = block.prose.text
     found = []
     for span in _sents(doc):
-        if padded and span.start == 0 and len(span) > 1:
+        if padded and span.start == 0:
+            if len(span) == 1:
+                continue
             span = doc[1:span.end]
-        sentence_text = text[span.start_char:span.end_char]
-        if sentence_text.strip():
-            found.append(Sentence(block, span, sentence_text))
+        text = prose_text[span.start_char:span.end_char]
+        if text.strip():
+            found.append(Sentence(block, span, text))
     return found
 
 
