@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from . import Context, Finding, Kind, Option
-from .length import WORD
+from .length import word_count
 
 
 def _inflected(word: str) -> str:
@@ -42,10 +42,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     total, hits = 0, []
     for block in ctx.blocks():
         prose = block.prose
-        if prose.opaque:
-            total += sum(1 for m in WORD.finditer(prose.text) if not prose.is_opaque(m.start(), m.end()))
-        else:
-            total += len(WORD.findall(prose.text))
+        total += word_count(ctx, block)
         hits.extend((block, m) for m in pattern.finditer(prose.text) if not prose.is_opaque(m.start(), m.end()))
     if not hits or total < ctx.options["min_words"]:
         return
