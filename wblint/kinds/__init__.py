@@ -15,7 +15,9 @@ import re
 import string
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Hashable, Iterable, Iterator
+from typing import Any, Callable, Hashable, Iterable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 OPTION_TYPES = ("int", "float", "bool", "str", "str-list", "map", "regex", "regex-list")
 
@@ -93,7 +95,8 @@ class Kind:
     candidates: Callable[[dict], "re.Pattern[str] | None"] | None = None
 
     def capabilities(self, options: dict) -> frozenset[str]:
-        return frozenset(self.needs_for(options)) if self.needs_for else self.needs
+        """What the NLP must give this kind (the engine asks per draft and rule)."""
+        return frozenset(per_options(options, self.needs_for)) if self.needs_for else self.needs
 
     def is_candidate(self, text: str, options: dict) -> bool:
         if self.candidates is None:
@@ -181,6 +184,10 @@ class Context:
             cache[key] = build()
         return cache[key]
 
+    def per_rule(self, build: Callable[[dict], T]) -> T:
+        """``build(options)`` (word lists, patterns), computed once per rule, not per draft."""
+        return per_options(self.options, build)
+
     def spacy_doc(self, block) -> Any:
         return self._docs.get(id(block.prose))
 
@@ -232,6 +239,26 @@ class Context:
             lead = len(text) - len(text.lstrip())
             return self.report_in(block, lead, len(text.rstrip()), **fields)
         return self.report(block.start, block.end, **fields)
+
+
+# id(options) -> (options, {build: value}).  The entry holds the options dict, so no other
+# dict gets its id while the entry lasts; a rule's options are set once and never change.
+_PER_OPTIONS: dict[int, tuple[dict, dict]] = {}
+_PER_OPTIONS_MAX = 512  # rule sets in one process (tests build many); past this, start over
+
+
+def per_options(options: dict, build: Callable[[dict], T]) -> T:
+    """``build(options)``, computed once per options dict (``build`` must be a module-level
+    function: it is the key)."""
+    entry = _PER_OPTIONS.get(id(options))
+    if entry is None:
+        if len(_PER_OPTIONS) >= _PER_OPTIONS_MAX:
+            _PER_OPTIONS.clear()
+        entry = _PER_OPTIONS[id(options)] = (options, {})
+    values = entry[1]
+    if build not in values:
+        values[build] = build(options)
+    return values[build]
 
 
 def _sents(doc) -> Iterable[Any]:

@@ -103,6 +103,26 @@ def terms_option(value: dict) -> dict[str, Term]:
     return {str(word).lower(): term(spec) for word, spec in value.items()}
 
 
+@dataclass(frozen=True)
+class WordList:
+    """A word list option ready to match: its terms, one regex for them all and one per term.
+    Built once per rule (``ctx.per_rule``), not per draft."""
+
+    terms: dict[str, Term]
+    pattern: re.Pattern[str] | None
+    singles: dict[str, re.Pattern[str]]
+
+    def term_of(self, found: str, default: str) -> str:
+        """The listed term that ``found`` (a match of ``pattern``) is, else ``default``."""
+        return next((term for term, single in self.singles.items() if single.fullmatch(found)), default)
+
+
+def word_list(value: dict, inflect: bool = False) -> WordList:
+    terms = terms_option(value)
+    return WordList(terms, phrase_pattern(tuple(terms), inflect),
+                    {word: phrase_pattern((word,), inflect) for word in terms})
+
+
 # -- names, sentence starts, numbers ---------------------------------------------------
 
 OPENERS = {'"', "\u201c", "\u2018", "'", "(", "[", ":", "\u2014", "\u2013", "-", "*", "\u2022", ";"}

@@ -83,8 +83,12 @@ def _definition_here(text: str, start: int, end: int, acronym: str) -> bool:
     return False
 
 
+def _allowed(options: dict) -> set[str]:
+    return {a.upper() for a in [*options["allow"], *options["extra_allow"]]}
+
+
 def check(ctx: Context) -> Iterator[Finding]:
-    allow = {a.upper() for a in [*ctx.options["allow"], *ctx.options["extra_allow"]]}
+    allow = ctx.per_rule(_allowed)
     skips = [re.compile(p) for p in ctx.options["skip"]]
     settled: set[str] = set()
     for block in ctx.blocks():
