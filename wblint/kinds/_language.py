@@ -219,8 +219,13 @@ def _inflected(word: str) -> str:
     return re.escape(word) + r"(?:s|es|ed|ing)?"
 
 
-def spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
-    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
+def spans(ctx: Context, pattern: re.Pattern[str] | None, block: Any) -> list[tuple[int, int]]:
+    """Where ``pattern`` matches in the block's prose: found once per draft, for every
+    sentence of the block and every rule with the same pattern."""
+    if pattern is None:
+        return []
+    return ctx.per_draft(("spans", pattern, id(block.prose)),
+                         lambda: [m.span() for m in pattern.finditer(block.prose.text)])
 
 
 def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -59,9 +59,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     for sentence in sentences(ctx, candidates(ctx.options)):
         if ctx.options["skip_questions"] and sentence.text.rstrip().endswith("?"):
             continue
-        text = sentence.block.prose.text
-        excepted = spans(exceptions, text)
-        anchored_from = [s for s, _ in spans(anchors, text)
+        excepted = spans(ctx, exceptions, sentence.block)
+        anchored_from = [s for s, _ in spans(ctx, anchors, sentence.block)
                          if sentence.span.start_char <= s < sentence.span.end_char]
         used: set[int] = set()
         for token in sentence.span:

@@ -51,7 +51,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if ctx.options["skip_questions"] and sentence.text.rstrip().endswith("?"):
             continue
         text = sentence.block.prose.text
-        excepted = spans(exceptions, text)
+        excepted = spans(ctx, exceptions, sentence.block)
         for match in words.pattern.finditer(text, sentence.span.start_char, sentence.span.end_char):
             start, end = match.span()
             if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end):

@@ -156,7 +156,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if ctx.options["skip_questions"] and sentence.text.rstrip().endswith("?"):
             continue
         found = list(future_spans(sentence.span, ctx.options, lists))
-        for start, end in spans(lists.phrases, sentence.block.prose.text):
+        for start, end in spans(ctx, lists.phrases, sentence.block):
             if sentence.span.start_char <= start < sentence.span.end_char:
                 tokens = tokens_in(sentence, start, end)
                 if tokens:

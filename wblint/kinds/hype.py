@@ -162,7 +162,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for sentence in sentences(ctx, lists.candidates):
         if ctx.options["skip_questions"] and sentence.text.rstrip().endswith("?"):
             continue
-        excepted = spans(lists.exceptions, sentence.block.prose.text)
+        excepted = spans(ctx, lists.exceptions, sentence.block)
         found: list[tuple[list, str]] = []
         covered: set[int] = set()
 
