@@ -100,11 +100,14 @@ def _superlatives(ctx: Context, sentence, neutral: set[str], excepted, claim_pos
                   offer_verbs: set[str], scopes: Any) -> Iterator[list]:
     for token in sentence.span:
         lower = token.text.lower()
-        if not readable(ctx, sentence.block, token.idx, token.idx + len(token.text)):
+        degree = token.tag_ == "RBS" or lower in ("most", "least")
+        if not degree and (token.tag_ != "JJS" or lower in neutral or token.lemma_.lower() in neutral):
+            continue  # no superlative: the tags first, then where the token stands
+        start, end = token.idx, token.idx + len(token.text)
+        if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end) or is_name_part(token) \
+                or _in_compound(token):
             continue
-        if inside(excepted, token.idx, token.idx + len(token.text)) or is_name_part(token) or _in_compound(token):
-            continue
-        if token.tag_ == "RBS" or lower in ("most", "least"):
+        if degree:
             # "most reliable" is a superlative; "most people" is a quantity
             following = token.doc[token.i + 1] if token.i + 1 < sentence.span.end else None
             if following is not None and token.head.i == following.i and token.dep_ == "advmod" \
@@ -112,7 +115,7 @@ def _superlatives(ctx: Context, sentence, neutral: set[str], excepted, claim_pos
                     and not _setting(following.head if following.dep_ == "amod" else following, claim_possessors,
                                  offer_verbs, scopes):
                 yield [token, following]
-        elif token.tag_ == "JJS" and lower not in neutral and token.lemma_.lower() not in neutral:
+        else:
             noun = token.head if token.dep_ == "amod" else token
             if not _setting(noun, claim_possessors, offer_verbs, scopes):
                 yield [token]
@@ -132,6 +135,11 @@ def _rank_claims(ctx: Context, sentence, excepted) -> Iterator[list]:
             c.dep_ in ("relcl", "acl", "xcomp") for c in token.children)
         if noun.dep_ in ("attr", "appos") or (noun.dep_ == "dobj" and defined):
             yield [token]
+
+
+def _proven(sentence, evidence: re.Pattern[str] | None) -> bool:
+    """The sentence gives a number or cites evidence: its claims stand."""
+    return has_number(sentence.span) or bool(evidence and evidence.search(sentence.text))
 
 
 @dataclass(frozen=True)
@@ -173,14 +181,12 @@ def check(ctx: Context) -> Iterator[Finding]:
 
         for tokens, _ in _listed(ctx, sentence, lists.terms, excepted):
             add(tokens, "hype")
-        proven = has_number(sentence.span) or bool(lists.evidence and lists.evidence.search(sentence.text))
-        if not proven:
-            for tokens, _ in _listed(ctx, sentence, lists.claims, excepted):
-                add(tokens, "claim")
-            for tokens in _superlatives(ctx, sentence, lists.neutral, excepted, lists.claim_possessors,
-                                        lists.offer_verbs, lists.scopes):
-                add(tokens, "claim")
-            for tokens in _rank_claims(ctx, sentence, excepted):
+        claims = [tokens for tokens, _ in _listed(ctx, sentence, lists.claims, excepted)]
+        claims += _superlatives(ctx, sentence, lists.neutral, excepted, lists.claim_possessors, lists.offer_verbs,
+                                lists.scopes)
+        claims += _rank_claims(ctx, sentence, excepted)
+        if claims and not _proven(sentence, lists.evidence):
+            for tokens in claims:
                 add(tokens, "claim")
         for tokens, what in sorted(found, key=lambda f: f[0][0].i):
             if what == "hype":

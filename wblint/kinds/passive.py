@@ -68,8 +68,10 @@ def _lists(options: dict) -> Lists:
 def passive_clauses(sentence_span: Any, lists: Lists) -> Iterator[tuple[Any, Any, Any]]:
     """(first token, last token, verb) of each passive clause in a spaCy sentence."""
     for verb in sentence_span:
+        if verb.tag_ not in ("VBN", "VBD"):
+            continue
         auxes = [c for c in verb.children if c.dep_ == "auxpass" and c.lemma_.lower() in lists.helpers]
-        if not auxes or verb.tag_ not in ("VBN", "VBD"):
+        if not auxes:
             continue
         lemma, text = verb.lemma_.lower(), verb.text.lower()
         has_agent = any(c.dep_ == "agent" for c in verb.children)
