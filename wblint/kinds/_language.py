@@ -199,10 +199,28 @@ def phrase_pattern(phrases: tuple[str, ...], inflect: bool = False) -> re.Patter
     for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
         words = re.split(r"[\s]+", phrase)
         pieces = [_word(w) for w in words[:-1]] + [_inflected(words[-1]) if inflect else _word(words[-1])]
-        parts.append(r"[\s\-]+".join(pieces))
+        parts.append((phrase, r"[\s\-]+".join(pieces)))
     if not parts:
         return None
-    return re.compile(r"(?<![\w\-'’])(?:" + "|".join(parts) + r")(?![\w'’]|-\w)", re.IGNORECASE)
+    return re.compile(r"(?<![\w\-'’])(?:" + grouped_alternation(parts) + r")(?![\w'’]|-\w)", re.IGNORECASE)
+
+
+def grouped_alternation(parts: Iterable[tuple[str, str]]) -> str:
+    """A regex alternation of (phrase, its regex) ``parts``, in the order given, with the phrases
+    grouped by first letter: at each word the engine then tries the phrases of one letter, not
+    all of them (a flat list of fifty phrases costs several times the scan).
+
+    A group is tried before the next, so the first phrase that matches stays the same only when
+    phrases of different groups can never match at the same place: when each regex starts with
+    its phrase's first character and that is ASCII (no two ASCII characters are one letter in
+    two cases).  Any other list stays flat."""
+    parts = list(parts)
+    if not all(phrase[:1].isascii() and regex.startswith(re.escape(phrase[:1])) for phrase, regex in parts):
+        return "|".join(regex for _, regex in parts)
+    groups: dict[str, list[str]] = {}
+    for phrase, regex in parts:
+        groups.setdefault(phrase[:1].lower(), []).append(regex)
+    return "|".join(f"(?:{'|'.join(group)})" for group in groups.values())
 
 
 def _word(word: str) -> str:
@@ -250,4 +268,4 @@ def match_case(found: str, replacement: str) -> str:
 
 
 def alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted({w for w in words if w}, key=len, reverse=True))
+    return grouped_alternation((w, re.escape(w)) for w in sorted({w for w in words if w}, key=len, reverse=True))

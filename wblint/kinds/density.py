@@ -10,6 +10,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from . import Context, Finding, Kind, Option
+from ._language import grouped_alternation
 from .length import word_count
 
 
@@ -29,10 +30,10 @@ def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     parts = []
     for term in sorted({t.strip().lower() for t in terms if t.strip()}, key=len, reverse=True):
         words = re.split(r"[\s\-]+", term)
-        parts.append(r"[\s\-]+".join([re.escape(w) for w in words[:-1]] + [_inflected(words[-1])]))
+        parts.append((term, r"[\s\-]+".join([re.escape(w) for w in words[:-1]] + [_inflected(words[-1])])))
     if not parts:
         return None
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w\-])(?:" + grouped_alternation(parts) + r")(?![\w\-])", re.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
