@@ -216,6 +216,13 @@ class Context:
         for block in self.blocks(scope):
             yield from self.block_sentences(block)
 
+    def piece_ranges(self, block) -> list[tuple[int, int]]:
+        """Prose (start, end) of the block's sentence pieces that passed this rule's ``candidates``
+        test (a padded piece's Doc text ends where the piece does)."""
+        name = self.rule.name
+        return [(start, len(doc.text)) for start, doc, selected_by in self._pieces.get(id(block.prose), ())
+                if name in selected_by]
+
     def in_quote(self, block, start: int, end: int) -> bool:
         return self.anatomy.in_quote(block, start, end)
 
