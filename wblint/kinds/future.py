@@ -44,7 +44,12 @@ def _surface(word: str) -> str:
 
 def candidates(options: dict) -> re.Pattern[str]:
     words = [*options["modals"], "going", *options["scheduled"]]
-    parts = [_surface(w) for w in words]
+    # Plain words share one look-behind: one test per position instead of one per word.
+    plain = [w for w in words if w[:1].isalnum() and w.lower() != "wo"]
+    parts = [_surface(w) for w in words if w not in plain]
+    if plain:
+        body = "|".join(re.escape(w).replace("'", "['\u2019]") for w in sorted(set(plain), key=len, reverse=True))
+        parts.append(rf"(?<![\w])(?:{body})(?![\w])")
     if options["intention"]:
         parts.append(rf"\b(?:{alternation(options['intention'])})\w*")
     listed = phrase_pattern(tuple(options["phrases"]))

@@ -44,7 +44,8 @@ RANK_WORDS = {"first", "only"}
 def candidates(options: dict) -> re.Pattern[str]:
     words = list(terms_option({**options["terms"], **options["claims"]}))
     listed = phrase_pattern(tuple(words))
-    shapes = r"\b\w*(?:est|most)\b|\b(?:best|worst|least|first|only)\b"
+    # Only searched (a yes or no per sentence), so "a word ending in -est" needs no \w* before it.
+    shapes = r"(?:est|most)\b|\b(?:best|worst|least|first|only)\b"
     return re.compile((listed.pattern + "|" if listed else "") + shapes, re.IGNORECASE)
 
 
