@@ -10,8 +10,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from .prose import Link, Prose
 from .source import SourceText
 
@@ -174,6 +172,8 @@ class _Builder:
         block = self._block("front-matter", token)
         self.doc.blocks.append(block)
         try:
+            import yaml  # noqa: PLC0415 - only drafts with front matter need it (warm runs import none)
+
             data = yaml.safe_load(token.content) if token.content.strip() else {}
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)

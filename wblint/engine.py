@@ -290,7 +290,9 @@ def read_draft(path: Path) -> tuple[bytes, str | None]:
         return b"", too_large(info.st_size)
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_DRAFT_BYTES + 1)
+            data = handle.read(info.st_size + 1)  # not MAX_DRAFT_BYTES: that allocates 1 MB per file
+            if len(data) > info.st_size:  # it grew since stat(): read on, up to the limit
+                data += handle.read(MAX_DRAFT_BYTES + 1 - len(data))
     except OSError as exc:
         return b"", f"cannot read file: {_reason(exc)}"
     return data, None

@@ -44,12 +44,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ._words import FUNCTION_WORDS
-from .anatomy import Anatomy
 from .caseless import Caseless, lowered
-from .document import Block
+
+if TYPE_CHECKING:
+    from .anatomy import Anatomy
+    from .document import Block
 
 PARTS = ("problem", "solution", "getting-started", "call-to-action")
 LABEL = {"problem": "problem", "solution": "solution", "getting-started": "getting started",

@@ -71,6 +71,8 @@ class Prose:
 
     def is_opaque(self, start: int, end: int) -> bool:
         """Whether prose ``text[start:end]`` overlaps a code placeholder."""
+        if not self.opaque:  # most prose has none: rules ask for every word
+            return False
         # Ranges are appended in reading order and never overlap: the first that ends
         # after ``start`` is the only one that can overlap (a scan of all would make
         # long drafts quadratic).

@@ -13,18 +13,18 @@ work with it: its chunk is linted again in-process.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .cache import Cache, digest
 from .diagnostics import READ_ERROR, Diagnostic, Severity
 from .engine import CHUNK_SIZE, Linter, read_draft
+
+if TYPE_CHECKING:  # multiprocessing is imported when a pool starts: a warm run never needs it
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 POOL_MIN_FILES = 8  # fewer files to lint than this: a pool costs more than it saves
 POOL_CHUNK = 8  # files per task sent to a worker
@@ -146,6 +146,8 @@ class _Runner:
         batch = _Batch(list(slots))
         blobs = [(s.display, s.data) for s in batch.slots]
         if self.pool is not None:
+            from concurrent.futures.process import BrokenProcessPool
+
             try:
                 batch.future = self.pool.submit(_work, blobs)
                 return batch
@@ -157,6 +159,8 @@ class _Runner:
     def _finish(self, batch: _Batch) -> None:
         if batch.future is None:
             return
+        from concurrent.futures.process import BrokenProcessPool
+
         from .nlp import ModelError
 
         try:
@@ -190,6 +194,9 @@ class _Runner:
         # Workers are forked: each starts with this process's Linter (rules, configuration,
         # suppressions) and loads the spaCy pipeline once.  Where fork does not exist the
         # scan stays in-process (the Linter is not built to be pickled).
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         if self.jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             return
         try:

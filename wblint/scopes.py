@@ -1,8 +1,11 @@
 """Scopes: the named parts of a draft a rule can read, resolved from the anatomy."""
 from __future__ import annotations
 
-from .anatomy import Anatomy, is_prose_block
-from .document import Block, Document
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # rule validation reads SCOPES; only linting needs the anatomy
+    from .anatomy import Anatomy
+    from .document import Block, Document
 
 SCOPES = {
     "document": "every prose block of the draft",
@@ -17,6 +20,8 @@ SCOPES = {
 
 
 def blocks_in_scope(anatomy: Anatomy, document: Document, scope: str) -> list[Block]:
+    from .anatomy import is_prose_block  # noqa: PLC0415
+
     if scope == "document":
         return [b for b in document.blocks if is_prose_block(b)]
     if scope == "headline":

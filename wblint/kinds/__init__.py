@@ -14,8 +14,10 @@ import pkgutil
 import re
 import string
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from typing import Any, Callable, Iterable, Iterator
+from functools import lru_cache
+from typing import Any, Callable, Hashable, Iterable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 OPTION_TYPES = ("int", "float", "bool", "str", "str-list", "map", "regex", "regex-list")
 
@@ -93,7 +95,8 @@ class Kind:
     candidates: Callable[[dict], "re.Pattern[str] | None"] | None = None
 
     def capabilities(self, options: dict) -> frozenset[str]:
-        return frozenset(self.needs_for(options)) if self.needs_for else self.needs
+        """What the NLP must give this kind (the engine asks per draft and rule)."""
+        return frozenset(per_options(options, self.needs_for)) if self.needs_for else self.needs
 
     def is_candidate(self, text: str, options: dict) -> bool:
         if self.candidates is None:
@@ -102,9 +105,9 @@ class Kind:
         return pattern is None or pattern.search(text) is not None
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
-    """A spaCy sentence inside one block's prose.
+    """A spaCy sentence inside one block's prose (built once per draft, shared by the rules).
 
     ``span.doc`` is the block's whole prose or, for kinds with a ``candidates`` test,
     one sentence piece of it, padded with white space to its place in the prose: in
@@ -116,11 +119,8 @@ class Sentence:
 
     block: Any
     span: Any  # spacy.tokens.Span
+    text: str  # span.text (sliced from the prose: spaCy joins the tokens' texts on each call)
     offset: int = 0  # prose offset of span.doc's first character
-
-    @cached_property
-    def text(self) -> str:  # spaCy joins the tokens' texts on each call: kinds ask often
-        return self.span.text
 
     @property
     def prose(self):
@@ -135,6 +135,23 @@ class Sentence:
         start = self.span.start_char if start_char is None else start_char
         end = self.span.end_char if end_char is None else end_char
         return self.block.prose.source_span(self.offset + start, self.offset + end)
+
+
+def split_sentences(block, doc, padded: bool) -> list[Sentence]:
+    """The sentences of ``doc`` that hold more than white space; with ``padded``, token 0
+    is a piece's pad, a sentence of its own or left out of the sentence it opens.  Their
+    offsets are prose offsets, so their text is the prose's (spaCy would join tokens)."""
+    prose_text = block.prose.text
+    found = []
+    for span in _sents(doc):
+        if padded and span.start == 0:
+            if len(span) == 1:
+                continue
+            span = doc[1:span.end]
+        text = prose_text[span.start_char:span.end_char]
+        if text.strip():
+            found.append(Sentence(block, span, text))
+    return found
 
 
 class Context:
@@ -155,10 +172,33 @@ class Context:
     def blocks(self, scope: str | None = None) -> list:
         from ..scopes import blocks_in_scope
 
-        return blocks_in_scope(self.anatomy, self.document, scope or self.rule.scope)
+        scope = scope or self.rule.scope
+        found = self.per_draft(("blocks", scope), lambda: tuple(blocks_in_scope(self.anatomy, self.document, scope)))
+        return list(found)
+
+    def per_draft(self, key: Hashable, build: Callable[[], Any]) -> Any:
+        """``build()``, computed once per draft and shared by every rule that asks for ``key``
+        (what several rules read -- blocks in scope, sentences, words -- is worked out once)."""
+        cache = self.anatomy.cache.setdefault("kinds", {})
+        if key not in cache:
+            cache[key] = build()
+        return cache[key]
+
+    def per_rule(self, build: Callable[[dict], T]) -> T:
+        """``build(options)`` (word lists, patterns), computed once per rule, not per draft."""
+        return per_options(self.options, build)
 
     def spacy_doc(self, block) -> Any:
         return self._docs.get(id(block.prose))
+
+    def block_sentences(self, block, piece: tuple[int, Any] | None = None) -> list[Sentence]:
+        """The sentences of the block's whole-prose Doc, or of ``piece`` (prose start, padded
+        Doc of one of its sentence pieces).  Keyed by the Doc itself, which the cache keeps
+        alive: Docs live per chunk of drafts, so an id could be reused."""
+        start, doc = piece if piece is not None else (0, self.spacy_doc(block))
+        if doc is None:
+            return []
+        return self.per_draft(("sentences", doc), lambda: split_sentences(block, doc, padded=start > 0))
 
     def sentences(self, scope: str | None = None) -> Iterator[Sentence]:
         """The annotated sentences of the blocks in scope, in reading order.
@@ -169,22 +209,19 @@ class Context:
         if kind is not None and kind.candidates is not None:
             name = self.rule.name
             for block in self.blocks(scope):
-                for piece_start, doc, selected_by in self._pieces.get(id(block.prose), ()):
-                    if name not in selected_by:
-                        continue
-                    for span in _sents(doc):
-                        if piece_start and span.start == 0 and len(span) > 1:
-                            span = doc[1:span.end]  # leave out the pad
-                        if span.text.strip():
-                            yield Sentence(block, span)
+                for start, doc, selected_by in self._pieces.get(id(block.prose), ()):
+                    if name in selected_by:
+                        yield from self.block_sentences(block, (start, doc))
             return
         for block in self.blocks(scope):
-            doc = self.spacy_doc(block)
-            if doc is None:
-                continue
-            for span in _sents(doc):
-                if span.text.strip():
-                    yield Sentence(block, span)
+            yield from self.block_sentences(block)
+
+    def piece_ranges(self, block) -> list[tuple[int, int]]:
+        """Prose (start, end) of the block's sentence pieces that passed this rule's ``candidates``
+        test (a padded piece's Doc text ends where the piece does)."""
+        name = self.rule.name
+        return [(start, len(doc.text)) for start, doc, selected_by in self._pieces.get(id(block.prose), ())
+                if name in selected_by]
 
     def in_quote(self, block, start: int, end: int) -> bool:
         return self.anatomy.in_quote(block, start, end)
@@ -209,6 +246,26 @@ class Context:
             lead = len(text) - len(text.lstrip())
             return self.report_in(block, lead, len(text.rstrip()), **fields)
         return self.report(block.start, block.end, **fields)
+
+
+# id(options) -> (options, {build: value}).  The entry holds the options dict, so no other
+# dict gets its id while the entry lasts; a rule's options are set once and never change.
+_PER_OPTIONS: dict[int, tuple[dict, dict]] = {}
+_PER_OPTIONS_MAX = 512  # rule sets in one process (tests build many); past this, start over
+
+
+def per_options(options: dict, build: Callable[[dict], T]) -> T:
+    """``build(options)``, computed once per options dict (``build`` must be a module-level
+    function: it is the key)."""
+    entry = _PER_OPTIONS.get(id(options))
+    if entry is None:
+        if len(_PER_OPTIONS) >= _PER_OPTIONS_MAX:
+            _PER_OPTIONS.clear()
+        entry = _PER_OPTIONS[id(options)] = (options, {})
+    values = entry[1]
+    if build not in values:
+        values[build] = build(options)
+    return values[build]
 
 
 def _sents(doc) -> Iterable[Any]:

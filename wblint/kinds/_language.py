@@ -103,6 +103,26 @@ def terms_option(value: dict) -> dict[str, Term]:
     return {str(word).lower(): term(spec) for word, spec in value.items()}
 
 
+@dataclass(frozen=True)
+class WordList:
+    """A word list option ready to match: its terms, one regex for them all and one per term.
+    Built once per rule (``ctx.per_rule``), not per draft."""
+
+    terms: dict[str, Term]
+    pattern: re.Pattern[str] | None
+    singles: dict[str, re.Pattern[str]]
+
+    def term_of(self, found: str, default: str) -> str:
+        """The listed term that ``found`` (a match of ``pattern``) is, else ``default``."""
+        return next((term for term, single in self.singles.items() if single.fullmatch(found)), default)
+
+
+def word_list(value: dict, inflect: bool = False) -> WordList:
+    terms = terms_option(value)
+    return WordList(terms, phrase_pattern(tuple(terms), inflect),
+                    {word: phrase_pattern((word,), inflect) for word in terms})
+
+
 # -- names, sentence starts, numbers ---------------------------------------------------
 
 OPENERS = {'"', "\u201c", "\u2018", "'", "(", "[", ":", "\u2014", "\u2013", "-", "*", "\u2022", ";"}
@@ -179,10 +199,28 @@ def phrase_pattern(phrases: tuple[str, ...], inflect: bool = False) -> re.Patter
     for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
         words = re.split(r"[\s]+", phrase)
         pieces = [_word(w) for w in words[:-1]] + [_inflected(words[-1]) if inflect else _word(words[-1])]
-        parts.append(r"[\s\-]+".join(pieces))
+        parts.append((phrase, r"[\s\-]+".join(pieces)))
     if not parts:
         return None
-    return re.compile(r"(?<![\w\-'’])(?:" + "|".join(parts) + r")(?![\w'’]|-\w)", re.IGNORECASE)
+    return re.compile(r"(?<![\w\-'’])(?:" + grouped_alternation(parts) + r")(?![\w'’]|-\w)", re.IGNORECASE)
+
+
+def grouped_alternation(parts: Iterable[tuple[str, str]]) -> str:
+    """A regex alternation of (phrase, its regex) ``parts``, in the order given, with the phrases
+    grouped by first letter: at each word the engine then tries the phrases of one letter, not
+    all of them (a flat list of fifty phrases costs several times the scan).
+
+    A group is tried before the next, so the first phrase that matches stays the same only when
+    phrases of different groups can never match at the same place: when each regex starts with
+    its phrase's first character and that is ASCII (no two ASCII characters are one letter in
+    two cases).  Any other list stays flat."""
+    parts = list(parts)
+    if not all(phrase[:1].isascii() and regex.startswith(re.escape(phrase[:1])) for phrase, regex in parts):
+        return "|".join(regex for _, regex in parts)
+    groups: dict[str, list[str]] = {}
+    for phrase, regex in parts:
+        groups.setdefault(phrase[:1].lower(), []).append(regex)
+    return "|".join(f"(?:{'|'.join(group)})" for group in groups.values())
 
 
 def _word(word: str) -> str:
@@ -199,8 +237,13 @@ def _inflected(word: str) -> str:
     return re.escape(word) + r"(?:s|es|ed|ing)?"
 
 
-def spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
-    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
+def spans(ctx: Context, pattern: re.Pattern[str] | None, block: Any) -> list[tuple[int, int]]:
+    """Where ``pattern`` matches in the block's prose: found once per draft, for every
+    sentence of the block and every rule with the same pattern."""
+    if pattern is None:
+        return []
+    return ctx.per_draft(("spans", pattern, id(block.prose)),
+                         lambda: [m.span() for m in pattern.finditer(block.prose.text)])
 
 
 def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -225,4 +268,4 @@ def match_case(found: str, replacement: str) -> str:
 
 
 def alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted({w for w in words if w}, key=len, reverse=True))
+    return grouped_alternation((w, re.escape(w)) for w in sorted({w for w in words if w}, key=len, reverse=True))

@@ -83,34 +83,50 @@ def _definition_here(text: str, start: int, end: int, acronym: str) -> bool:
     return False
 
 
+def _allowed(options: dict) -> set[str]:
+    return {a.upper() for a in [*options["allow"], *options["extra_allow"]]}
+
+
+def _all_capitals(text: str) -> bool:
+    """More than 12 letters, over 80% of them capitals: shouting, not acronyms."""
+    letters = "".join(filter(str.isalpha, text))
+    return len(letters) > 12 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
-    allow = {a.upper() for a in [*ctx.options["allow"], *ctx.options["extra_allow"]]}
+    allow = ctx.per_rule(_allowed)
     skips = [re.compile(p) for p in ctx.options["skip"]]
     settled: set[str] = set()
     for block in ctx.blocks():
+        if block.kind == "heading" and ctx.options["skip_headings"]:
+            continue  # neither a first use nor a finding
         text = block.prose.text
-        letters = [c for c in text if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) > 0.8 * len(letters) and len(letters) > 12:
-            continue  # an all-capital block: shouting, not acronyms
+        # The tests on the word alone first: most blocks have no unknown acronym to look at.
+        found = [m for m in ACRONYM.finditer(text) if _unknown(m, allow, ctx.options["max_letters"])]
+        if not found or _all_capitals(text):
+            continue
         skipped = [m.span() for p in skips for m in p.finditer(text)]
-        heading = block.kind == "heading"
-        for match in ACRONYM.finditer(text):
+        for match in found:
             acronym = match.group(1)
             start, end = match.span()
-            if acronym in allow or acronym + match.group(2) in allow or ROMAN.match(acronym):
-                continue
-            if acronym in settled or not 2 <= len(_letters(acronym)) <= ctx.options["max_letters"]:
+            if acronym in settled:
                 continue
             if any(s <= start and end <= e for s, e in skipped) or _shouting(text, start, end):
                 continue
             if not readable(ctx, block, start, end):
                 continue
-            if heading and ctx.options["skip_headings"]:
-                continue
             settled.add(acronym)
             if _definition_here(text, start, end, acronym):
                 continue
             yield ctx.report_in(block, start, end, acronym=acronym, text=match.group(0))
+
+
+def _unknown(match: re.Match[str], allow: set[str], max_letters: int) -> bool:
+    """An acronym readers may not know: not allowed, not a Roman numeral, of a fitting length."""
+    acronym = match.group(1)
+    if acronym in allow or acronym + match.group(2) in allow or ROMAN.match(acronym):
+        return False
+    return 2 <= len(_letters(acronym)) <= max_letters
 
 
 def _caps(word: str) -> bool:

@@ -59,18 +59,19 @@ def check(ctx: Context) -> Iterator[Finding]:
     for sentence in sentences(ctx, candidates(ctx.options)):
         if ctx.options["skip_questions"] and sentence.text.rstrip().endswith("?"):
             continue
-        text = sentence.block.prose.text
-        excepted = spans(exceptions, text)
-        anchored_from = [s for s, _ in spans(anchors, text)
+        comparatives = [t for t in sentence.span if _is_comparative(t) and t.text.lower() not in neutral
+                        and t.lemma_.lower() not in neutral]
+        if not comparatives:
+            continue
+        excepted = spans(ctx, exceptions, sentence.block)
+        anchored_from = [s for s, _ in spans(ctx, anchors, sentence.block)
                          if sentence.span.start_char <= s < sentence.span.end_char]
         used: set[int] = set()
-        for token in sentence.span:
-            if token.i in used or not _is_comparative(token):
+        for token in comparatives:
+            if token.i in used:
                 continue
             lower = token.text.lower()
             start, end = token.idx, token.idx + len(token.text)
-            if lower in neutral or token.lemma_.lower() in neutral:
-                continue
             if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end) or is_name_part(token):
                 continue
             if any(s >= end for s in anchored_from) or _quantified(token, sentence.span, window):

@@ -10,7 +10,8 @@ from functools import lru_cache
 from typing import Iterator
 
 from . import Context, Finding, Kind, Option
-from .length import WORD
+from ._language import grouped_alternation
+from .length import word_count
 
 
 def _inflected(word: str) -> str:
@@ -29,10 +30,10 @@ def term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
     parts = []
     for term in sorted({t.strip().lower() for t in terms if t.strip()}, key=len, reverse=True):
         words = re.split(r"[\s\-]+", term)
-        parts.append(r"[\s\-]+".join([re.escape(w) for w in words[:-1]] + [_inflected(words[-1])]))
+        parts.append((term, r"[\s\-]+".join([re.escape(w) for w in words[:-1]] + [_inflected(words[-1])])))
     if not parts:
         return None
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w\-])(?:" + grouped_alternation(parts) + r")(?![\w\-])", re.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -42,10 +43,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     total, hits = 0, []
     for block in ctx.blocks():
         prose = block.prose
-        if prose.opaque:
-            total += sum(1 for m in WORD.finditer(prose.text) if not prose.is_opaque(m.start(), m.end()))
-        else:
-            total += len(WORD.findall(prose.text))
+        total += word_count(ctx, block)
         hits.extend((block, m) for m in pattern.finditer(prose.text) if not prose.is_opaque(m.start(), m.end()))
     if not hits or total < ctx.options["min_words"]:
         return

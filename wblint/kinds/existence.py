@@ -22,47 +22,45 @@ import re
 from typing import Iterator
 
 from . import Context, Finding, Kind, Option
-from ._language import (Term, include_quotes_option, inside, is_name_part, phrase_pattern, readable, sentences,
-                        spans, terms_option, tokens_in)
+from ._language import (WordList, include_quotes_option, inside, is_name_part, phrase_pattern, readable, sentences,
+                        spans, tokens_in, word_list)
 
 
-def _terms(options: dict) -> dict[str, Term]:
-    return terms_option({**options["terms"], **options["extra_terms"]})
+def _words(options: dict) -> WordList:
+    return word_list({**options["terms"], **options["extra_terms"]}, options["inflect"])
 
 
 def _needs(options: dict) -> set[str]:
     """Tags and parts of speech always; the dependency parse only when a term skips clauses."""
     needs = {"sentences", "tags", "pos"}
-    if any(term.skip_clauses or term.deps for term in _terms(options).values()):
+    if any(term.skip_clauses or term.deps for term in _words(options).terms.values()):
         needs.add("parse")
     return needs
 
 
 def candidates(options: dict) -> re.Pattern[str] | None:
-    return phrase_pattern(tuple(_terms(options)), options["inflect"])
+    return _words(options).pattern
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    terms = _terms(ctx.options)
-    pattern = candidates(ctx.options)
-    if pattern is None:
+    words = ctx.per_rule(_words)
+    if words.pattern is None:
         return
-    singles = {term: phrase_pattern((term,), ctx.options["inflect"]) for term in terms}
     exceptions = phrase_pattern(tuple(ctx.options["exceptions"]))
-    for sentence in sentences(ctx, pattern):
+    for sentence in sentences(ctx, words.pattern):
         if ctx.options["skip_questions"] and sentence.text.rstrip().endswith("?"):
             continue
         text = sentence.block.prose.text
-        excepted = spans(exceptions, text)
-        for match in pattern.finditer(text, sentence.span.start_char, sentence.span.end_char):
+        excepted = spans(ctx, exceptions, sentence.block)
+        for match in words.pattern.finditer(text, sentence.span.start_char, sentence.span.end_char):
             start, end = match.span()
             if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end):
                 continue
             tokens = tokens_in(sentence, start, end)
             if not tokens:
                 continue
-            term = next((t for t, p in singles.items() if p.fullmatch(match.group(0))), match.group(0).lower())
-            if term in terms and not terms[term].fits(tokens[0]):
+            term = words.term_of(match.group(0), match.group(0).lower())
+            if term in words.terms and not words.terms[term].fits(tokens[0]):
                 continue
             if ctx.options["skip_names"] and any(is_name_part(t) for t in tokens):
                 continue

@@ -24,6 +24,7 @@ Prefilter: ``candidates`` matches every sentence containing one of the modals,
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 from . import Context, Finding, Kind, Option
@@ -43,7 +44,12 @@ def _surface(word: str) -> str:
 
 def candidates(options: dict) -> re.Pattern[str]:
     words = [*options["modals"], "going", *options["scheduled"]]
-    parts = [_surface(w) for w in words]
+    # Plain words share one look-behind: one test per position instead of one per word.
+    plain = [w for w in words if w[:1].isalnum() and w.lower() != "wo"]
+    parts = [_surface(w) for w in words if w not in plain]
+    if plain:
+        body = "|".join(re.escape(w).replace("'", "['\u2019]") for w in sorted(set(plain), key=len, reverse=True))
+        parts.append(rf"(?<![\w])(?:{body})(?![\w])")
     if options["intention"]:
         parts.append(rf"\b(?:{alternation(options['intention'])})\w*")
     listed = phrase_pattern(tuple(options["phrases"]))
@@ -107,13 +113,27 @@ def _indirect_question(verb: Any) -> bool:
                if t.dep_ in ("mark", "advmod", "dobj", "nsubj", "pobj", "attr", "det"))
 
 
-def future_spans(sentence_span: Any, options: dict) -> Iterator[tuple[Any, Any]]:
-    modals = {w.lower() for w in options["modals"]}
-    intention = {w.lower() for w in options["intention"]}
-    scheduled = {w.lower() for w in options["scheduled"]}
+@dataclass(frozen=True)
+class Lists:
+    """The rule's word lists, as sets (built once per rule)."""
+
+    modals: set[str]
+    intention: set[str]
+    scheduled: set[str]
+    phrases: re.Pattern[str] | None
+    candidates: re.Pattern[str]
+
+
+def _lists(options: dict) -> Lists:
+    return Lists({w.lower() for w in options["modals"]}, {w.lower() for w in options["intention"]},
+                 {w.lower() for w in options["scheduled"]}, phrase_pattern(tuple(options["phrases"])),
+                 candidates(options))
+
+
+def future_spans(sentence_span: Any, options: dict, lists: Lists) -> Iterator[tuple[Any, Any]]:
     for token in sentence_span:
         lower = token.text.lower().replace("\u2019", "'")
-        if lower in modals and _modal(token):
+        if lower in lists.modals and _modal(token):
             if not (options["skip_indirect_questions"] and _indirect_question(token.head)):
                 yield token, token
         elif token.lemma_.lower() == "go" and token.tag_ == "VBG":
@@ -121,12 +141,12 @@ def future_spans(sentence_span: Any, options: dict) -> Iterator[tuple[Any, Any]]
             to = _to_infinitive(token)
             if be and to is not None and not _past(be):
                 yield min(be, key=lambda t: t.i), to
-        elif token.lemma_.lower() in intention and token.pos_ == "VERB":
+        elif token.lemma_.lower() in lists.intention and token.pos_ == "VERB":
             to = _to_infinitive(token)
             helpers = [c for c in token.children if c.dep_ == "aux"]
             if to is not None and not _about_reader(token) and token.tag_ != "VBD" and not _past(helpers):
                 yield token, to
-        elif lower in scheduled or token.lemma_.lower() in scheduled:
+        elif lower in lists.scheduled or token.lemma_.lower() in lists.scheduled:
             be = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "be"]
             if not be and token.head.lemma_.lower() == "be" and token.dep_ in ("acomp", "attr"):
                 be = [token.head]
@@ -136,12 +156,12 @@ def future_spans(sentence_span: Any, options: dict) -> Iterator[tuple[Any, Any]]
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    phrases = phrase_pattern(tuple(ctx.options["phrases"]))
-    for sentence in sentences(ctx, candidates(ctx.options)):
+    lists = ctx.per_rule(_lists)
+    for sentence in sentences(ctx, lists.candidates):
         if ctx.options["skip_questions"] and sentence.text.rstrip().endswith("?"):
             continue
-        found = list(future_spans(sentence.span, ctx.options))
-        for start, end in spans(phrases, sentence.block.prose.text):
+        found = list(future_spans(sentence.span, ctx.options, lists))
+        for start, end in spans(ctx, lists.phrases, sentence.block):
             if sentence.span.start_char <= start < sentence.span.end_char:
                 tokens = tokens_in(sentence, start, end)
                 if tokens:

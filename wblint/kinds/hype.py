@@ -31,11 +31,12 @@ ending in -est or -most, best/worst/least, first or only.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 from . import Context, Finding, Kind, Option
-from ._language import (has_number, include_quotes_option, inside, is_name_part, phrase_pattern, readable,
-                        report_tokens, sentences, spans, terms_option, tokens_in)
+from ._language import (WordList, has_number, include_quotes_option, inside, is_name_part, phrase_pattern,
+                        readable, report_tokens, sentences, spans, terms_option, tokens_in, word_list)
 
 RANK_WORDS = {"first", "only"}
 
@@ -43,23 +44,24 @@ RANK_WORDS = {"first", "only"}
 def candidates(options: dict) -> re.Pattern[str]:
     words = list(terms_option({**options["terms"], **options["claims"]}))
     listed = phrase_pattern(tuple(words))
-    shapes = r"\b\w*(?:est|most)\b|\b(?:best|worst|least|first|only)\b"
+    # Only searched (a yes or no per sentence), so "a word ending in -est" needs no \w* before it.
+    shapes = r"(?:est|most)\b|\b(?:best|worst|least|first|only)\b"
     return re.compile((listed.pattern + "|" if listed else "") + shapes, re.IGNORECASE)
 
 
-def _listed(ctx: Context, sentence, pattern, terms, excepted) -> Iterator[tuple[list, str]]:
-    if pattern is None:
+def _listed(ctx: Context, sentence, words: WordList, excepted) -> Iterator[tuple[list, str]]:
+    if words.pattern is None:
         return
-    singles = {term: phrase_pattern((term,)) for term in terms}
-    for match in pattern.finditer(sentence.block.prose.text, sentence.span.start_char, sentence.span.end_char):
+    for match in words.pattern.finditer(sentence.block.prose.text, sentence.span.start_char,
+                                        sentence.span.end_char):
         start, end = match.span()
         if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end):
             continue
         tokens = tokens_in(sentence, start, end)
         if not tokens or any(is_name_part(t) for t in tokens):
             continue
-        term = next((t for t, p in singles.items() if p.fullmatch(match.group(0))), "")
-        if term in terms and not terms[term].fits(tokens[0]):
+        term = words.term_of(match.group(0), "")
+        if term in words.terms and not words.terms[term].fits(tokens[0]):
             continue
         yield tokens, term
 
@@ -99,11 +101,14 @@ def _superlatives(ctx: Context, sentence, neutral: set[str], excepted, claim_pos
                   offer_verbs: set[str], scopes: Any) -> Iterator[list]:
     for token in sentence.span:
         lower = token.text.lower()
-        if not readable(ctx, sentence.block, token.idx, token.idx + len(token.text)):
+        degree = token.tag_ == "RBS" or lower in ("most", "least")
+        if not degree and (token.tag_ != "JJS" or lower in neutral or token.lemma_.lower() in neutral):
+            continue  # no superlative: the tags first, then where the token stands
+        start, end = token.idx, token.idx + len(token.text)
+        if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end) or is_name_part(token) \
+                or _in_compound(token):
             continue
-        if inside(excepted, token.idx, token.idx + len(token.text)) or is_name_part(token) or _in_compound(token):
-            continue
-        if token.tag_ == "RBS" or lower in ("most", "least"):
+        if degree:
             # "most reliable" is a superlative; "most people" is a quantity
             following = token.doc[token.i + 1] if token.i + 1 < sentence.span.end else None
             if following is not None and token.head.i == following.i and token.dep_ == "advmod" \
@@ -111,7 +116,7 @@ def _superlatives(ctx: Context, sentence, neutral: set[str], excepted, claim_pos
                     and not _setting(following.head if following.dep_ == "amod" else following, claim_possessors,
                                  offer_verbs, scopes):
                 yield [token, following]
-        elif token.tag_ == "JJS" and lower not in neutral and token.lemma_.lower() not in neutral:
+        else:
             noun = token.head if token.dep_ == "amod" else token
             if not _setting(noun, claim_possessors, offer_verbs, scopes):
                 yield [token]
@@ -133,20 +138,40 @@ def _rank_claims(ctx: Context, sentence, excepted) -> Iterator[list]:
             yield [token]
 
 
+def _proven(sentence, evidence: re.Pattern[str] | None) -> bool:
+    """The sentence gives a number or cites evidence: its claims stand."""
+    return has_number(sentence.span) or bool(evidence and evidence.search(sentence.text))
+
+
+@dataclass(frozen=True)
+class Lists:
+    """The rule's word lists, ready to match (built once per rule)."""
+
+    terms: WordList
+    claims: WordList
+    neutral: set[str]
+    claim_possessors: set[str]
+    offer_verbs: set[str]
+    scopes: re.Pattern[str] | None
+    evidence: re.Pattern[str] | None
+    exceptions: re.Pattern[str] | None
+    candidates: re.Pattern[str]
+
+
+def _lists(options: dict) -> Lists:
+    return Lists(word_list(options["terms"]), word_list(options["claims"]),
+                 {w.lower() for w in options["neutral"]}, {w.lower() for w in options["claim_possessors"]},
+                 {w.lower() for w in options["offer_verbs"]}, phrase_pattern(tuple(options["claim_scopes"])),
+                 phrase_pattern(tuple(options["evidence"])), phrase_pattern(tuple(options["exceptions"])),
+                 candidates(options))
+
+
 def check(ctx: Context) -> Iterator[Finding]:
-    terms = terms_option(ctx.options["terms"])
-    claims = terms_option(ctx.options["claims"])
-    neutral = {w.lower() for w in ctx.options["neutral"]}
-    claim_possessors = {w.lower() for w in ctx.options["claim_possessors"]}
-    offer_verbs = {w.lower() for w in ctx.options["offer_verbs"]}
-    scopes = phrase_pattern(tuple(ctx.options["claim_scopes"]))
-    evidence = phrase_pattern(tuple(ctx.options["evidence"]))
-    exceptions = phrase_pattern(tuple(ctx.options["exceptions"]))
-    term_pattern, claim_pattern = phrase_pattern(tuple(terms)), phrase_pattern(tuple(claims))
-    for sentence in sentences(ctx, candidates(ctx.options)):
+    lists = ctx.per_rule(_lists)
+    for sentence in sentences(ctx, lists.candidates):
         if ctx.options["skip_questions"] and sentence.text.rstrip().endswith("?"):
             continue
-        excepted = spans(exceptions, sentence.block.prose.text)
+        excepted = spans(ctx, lists.exceptions, sentence.block)
         found: list[tuple[list, str]] = []
         covered: set[int] = set()
 
@@ -155,15 +180,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                 found.append((tokens, what))
                 covered.update(t.i for t in tokens)
 
-        for tokens, _ in _listed(ctx, sentence, term_pattern, terms, excepted):
+        for tokens, _ in _listed(ctx, sentence, lists.terms, excepted):
             add(tokens, "hype")
-        proven = has_number(sentence.span) or bool(evidence and evidence.search(sentence.text))
-        if not proven:
-            for tokens, _ in _listed(ctx, sentence, claim_pattern, claims, excepted):
-                add(tokens, "claim")
-            for tokens in _superlatives(ctx, sentence, neutral, excepted, claim_possessors, offer_verbs, scopes):
-                add(tokens, "claim")
-            for tokens in _rank_claims(ctx, sentence, excepted):
+        claims = [tokens for tokens, _ in _listed(ctx, sentence, lists.claims, excepted)]
+        claims += _superlatives(ctx, sentence, lists.neutral, excepted, lists.claim_possessors, lists.offer_verbs,
+                                lists.scopes)
+        claims += _rank_claims(ctx, sentence, excepted)
+        if claims and not _proven(sentence, lists.evidence):
+            for tokens in claims:
                 add(tokens, "claim")
         for tokens, what in sorted(found, key=lambda f: f[0][0].i):
             if what == "hype":

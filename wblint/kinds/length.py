@@ -9,20 +9,38 @@ from . import Context, Finding, Kind, Option
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
+def word_spans(prose) -> list[tuple[int, int]]:
+    """Prose (start, end) of each word outside code."""
+    return [m.span() for m in WORD.finditer(prose.text) if not prose.is_opaque(m.start(), m.end())]
+
+
+def word_count(ctx: Context, block) -> int:
+    """The block's words outside code, counted once per draft for every rule."""
+    prose = block.prose
+    return ctx.per_draft(("word count", id(prose)),
+                         lambda: len(word_spans(prose)) if prose.opaque else len(WORD.findall(prose.text)))
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     limit = int(ctx.options["max_pages"] * ctx.options["words_per_page"])
-    words = []  # (block, prose start, prose end) of each word in reading order
-    for block in ctx.blocks():
-        prose = block.prose
-        words.extend((block, m.start(), m.end()) for m in WORD.finditer(prose.text)
-                     if not prose.is_opaque(m.start(), m.end()))
-    if len(words) <= limit:
+    blocks = ctx.blocks()
+    total = sum(word_count(ctx, block) for block in blocks)
+    if total <= limit:
         return
-    block, start, _ = words[limit]
+    block, start = _word_at(ctx, blocks, limit)
     end = len(block.prose.text.rstrip())
     per_page = ctx.options["words_per_page"]
-    yield ctx.report_in(block, start, end, words=len(words), pages=len(words) / per_page,
-                        over=len(words) - limit, limit=limit)
+    yield ctx.report_in(block, start, end, words=total, pages=total / per_page, over=total - limit, limit=limit)
+
+
+def _word_at(ctx: Context, blocks: list, index: int) -> tuple:
+    """(block, prose start) of word number ``index`` (from 0) of ``blocks``."""
+    for block in blocks:
+        count = word_count(ctx, block)
+        if index < count:
+            return block, word_spans(block.prose)[index][0]
+        index -= count
+    raise IndexError(index)
 
 
 KIND = Kind(

@@ -18,11 +18,11 @@ from ._language import include_quotes_option
 def check(ctx: Context) -> Iterator[Finding]:
     limit = ctx.options["max_sentences"]
     for block in ctx.blocks():
-        doc = ctx.spacy_doc(block)
-        if doc is None or block.kind != "paragraph":
+        if block.kind != "paragraph":
             continue
         counted = []
-        for span in doc.sents:
+        for sentence in ctx.block_sentences(block):
+            span = sentence.span
             if not any(t.is_alpha for t in span):
                 continue
             if not ctx.options["include_quotes"] and ctx.in_quote(block, span.start_char, span.end_char):

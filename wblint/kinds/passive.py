@@ -22,6 +22,7 @@ a passive needs one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 from . import Context, Finding, Kind, Option
@@ -46,30 +47,45 @@ def _describes_noun(verb: Any) -> bool:
     return following.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss", "nummod") for c in following.children)
 
 
-def passive_clauses(sentence_span: Any, options: dict) -> Iterator[tuple[Any, Any, Any]]:
+@dataclass(frozen=True)
+class Lists:
+    """The rule's word lists, as sets (built once per rule)."""
+
+    stative: set[str]
+    with_prep: set[tuple[str, ...]]  # stative only with this preposition ("used to")
+    raising: set[str]
+    idioms: set[str]
+    helpers: tuple[str, ...]  # lemmas of the passive auxiliaries
+
+
+def _lists(options: dict) -> Lists:
+    return Lists({w.lower() for w in options["stative"] if " " not in w.strip()},
+                 {tuple(w.lower().split()) for w in options["stative"] if " " in w.strip()},
+                 {w.lower() for w in options["raising"]}, {w.lower() for w in options["get_idioms"]},
+                 ("be", "get") if options["include_get"] else ("be",))
+
+
+def passive_clauses(sentence_span: Any, lists: Lists) -> Iterator[tuple[Any, Any, Any]]:
     """(first token, last token, verb) of each passive clause in a spaCy sentence."""
-    stative = {w.lower() for w in options["stative"] if " " not in w.strip()}
-    with_prep = {tuple(w.lower().split()) for w in options["stative"] if " " in w.strip()}
-    raising = {w.lower() for w in options["raising"]}
-    idioms = {w.lower() for w in options["get_idioms"]}
     for verb in sentence_span:
-        helpers_ok = ("be", "get") if options["include_get"] else ("be",)
-        auxes = [c for c in verb.children if c.dep_ == "auxpass" and c.lemma_.lower() in helpers_ok]
-        if not auxes or verb.tag_ not in ("VBN", "VBD"):
+        if verb.tag_ not in ("VBN", "VBD"):
+            continue
+        auxes = [c for c in verb.children if c.dep_ == "auxpass" and c.lemma_.lower() in lists.helpers]
+        if not auxes:
             continue
         lemma, text = verb.lemma_.lower(), verb.text.lower()
         has_agent = any(c.dep_ == "agent" for c in verb.children)
-        if (lemma in stative or text in stative) and not has_agent:
+        if (lemma in lists.stative or text in lists.stative) and not has_agent:
             continue
         preps = {c.text.lower() for c in verb.children if c.dep_ == "prep" and c.tag_ == "IN"}
-        if any(word in (lemma, text) and prep in preps for word, prep in with_prep) and not has_agent:
+        if any(word in (lemma, text) and prep in preps for word, prep in lists.with_prep) and not has_agent:
             continue  # "are used to long shifts" (but "is used to cut costs" is passive)
         if any(c.dep_ == "advmod" and c.text.lower() in DEGREE and c.i < verb.i for c in verb.children):
             continue
-        if (lemma in raising or text in raising) and any(
+        if (lemma in lists.raising or text in lists.raising) and any(
                 c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children) for c in verb.children):
             continue
-        if all(a.lemma_.lower() == "get" for a in auxes) and (lemma in idioms or text in idioms):
+        if all(a.lemma_.lower() == "get" for a in auxes) and (lemma in lists.idioms or text in lists.idioms):
             continue
         if _describes_noun(verb):
             continue
@@ -84,8 +100,9 @@ def passive_clauses(sentence_span: Any, options: dict) -> Iterator[tuple[Any, An
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    for sentence in sentences(ctx, candidates(ctx.options)):
-        for first, last, verb in passive_clauses(sentence.span, ctx.options):
+    lists = ctx.per_rule(_lists)
+    for sentence in sentences(ctx, ctx.per_rule(candidates)):
+        for first, last, verb in passive_clauses(sentence.span, lists):
             if not readable(ctx, sentence.block, first.idx, last.idx + len(last.text)):
                 continue
             yield report_tokens(ctx, sentence, first, last, verb=verb.text)

@@ -13,7 +13,12 @@ from . import Context, Finding, Kind, Option
 
 
 def audience(ctx: Context, quote: Quote) -> str:
-    """The quote's audience, refined with the ORG entities of its attribution."""
+    """The quote's audience, refined with the ORG entities of its attribution (worked out once
+    per draft: the customer and the spokesperson rules both ask about every quote)."""
+    return ctx.per_draft(("audience", id(quote)), lambda: _audience(ctx, quote))
+
+
+def _audience(ctx: Context, quote: Quote) -> str:
     doc = ctx.spacy_doc(quote.block)
     if doc is None or not quote.role:
         return quote.audience

@@ -23,6 +23,7 @@ from typing import Iterator
 from ..anatomy import SPEECH_VERBS
 from . import Context, Finding, Kind, Option
 from ._language import alternation, include_quotes_option, readable
+from .length import word_spans
 
 ANNOUNCES = re.compile(
     r"(?:^|[\u2014\u2013\-]\s*|\.\s+)((?:[A-Z][\w&.\-]*[\w&]|[A-Z])(?:\s+[A-Z][\w&.\-]*[\w&])*)\s+(?:today\s+|now\s+)?"
@@ -88,11 +89,8 @@ def _count(ctx: Context, block, pattern: re.Pattern[str] | None, capitals: set[s
     return total
 
 
-WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
-
-
 def _words(ctx: Context, block) -> int:
-    return sum(1 for m in WORD.finditer(block.prose.text) if readable(ctx, block, m.start(), m.end()))
+    return sum(1 for start, end in word_spans(block.prose) if readable(ctx, block, start, end))
 
 
 def check(ctx: Context) -> Iterator[Finding]:

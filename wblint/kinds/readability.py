@@ -30,6 +30,13 @@ def syllables(word: str) -> int:
     return max(1, textstat.syllable_count(word))
 
 
+def _words(prose, start: int, end: int) -> list[str]:
+    """The words of prose ``text[start:end]``, outside code."""
+    if not prose.opaque:
+        return LETTERS.findall(prose.text, start, end)
+    return [m.group(0) for m in LETTERS.finditer(prose.text, start, end) if not prose.is_opaque(m.start(), m.end())]
+
+
 def grade(words: int, sentences: int, syllable_count: int) -> float:
     if not words or not sentences:
         return 0.0
@@ -44,10 +51,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         start, end = sentence.span.start_char, sentence.span.end_char
         if not ctx.options["include_quotes"] and ctx.in_quote(sentence.block, start, end):
             continue
-        found = [m for m in LETTERS.finditer(prose.text, start, end) if not prose.is_opaque(m.start(), m.end())]
+        found = _words(prose, start, end)
         if not found:
             continue
-        count = sum(syllables(m.group(0).lower()) for m in found)
+        count = sum(syllables(word.lower()) for word in found)
         total_words += len(found)
         total_sentences += 1
         total_syllables += count

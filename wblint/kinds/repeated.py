@@ -26,12 +26,11 @@ def candidates(options: dict) -> re.Pattern[str]:
 
 def check(ctx: Context) -> Iterator[Finding]:
     allow = {" ".join(a.lower().split()) for a in ctx.options["allow"]}
-    # Tagged tokens by (block, prose offset): the prefilter tags only the sentences the
-    # doubled-word regex matches (a pair never straddles two: only white space parts it).
+    # Tagged tokens by (block, prose offset), from the pieces the prefilter let through.
     tagged = {(id(s.block), t.idx): t for s in ctx.sentences() for t in s.span}
     for block in ctx.blocks():
         text = block.prose.text
-        for match in DOUBLED.finditer(text):
+        for match in _doubled(ctx, block):
             start, end = match.span()
             first, second = match.group(1), match.group(3)
             if f"{first.lower()} {second.lower()}" in allow or not readable(ctx, block, start, end):
@@ -45,6 +44,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if one.pos_ == "PROPN" and first[:1].isupper() and second[:1].isupper():
                     continue  # a name: "Walla Walla"
             yield ctx.report_in(block, start, end, first, text=match.group(0).replace("\n", " "), word=first)
+
+
+def _doubled(ctx: Context, block) -> Iterator[re.Match[str]]:
+    """The block's doubled words, searched only in the sentence pieces the prefilter let
+    through: the same regex chose them, and a pair never straddles two (only white space
+    parts it, never a sentence end)."""
+    for start, end in ctx.piece_ranges(block):
+        yield from DOUBLED.finditer(block.prose.text, start, end)
 
 
 KIND = Kind(

@@ -9,10 +9,9 @@ from . import Context, Finding, Kind, Option
 def check(ctx: Context) -> Iterator[Finding]:
     low, high = ctx.options["min"], ctx.options["max"]
     for block in ctx.blocks():
-        doc = ctx.spacy_doc(block)
-        if doc is None:
+        if ctx.spacy_doc(block) is None:
             continue
-        count = sum(1 for s in doc.sents if any(t.is_alpha or t.is_digit for t in s))
+        count = sum(1 for s in ctx.block_sentences(block) if any(t.is_alpha or t.is_digit for t in s.span))
         if count < low or count > high:
             yield ctx.report_block(block, count=count)
 

@@ -44,6 +44,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     ignore = [re.compile(p) for p in ctx.options["ignore"]]
     for sentence in ctx.sentences():
         text = sentence.text
+        if len(RUN.findall(text)) <= limit:
+            continue  # each word is a run: few runs, few words (the cheap test first)
         count = words(text)
         if count <= limit:
             continue

@@ -15,6 +15,7 @@ are never read; quotations only with ``include_quotes``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 from . import Context, Finding, Kind, Option
@@ -73,8 +74,13 @@ def inflect(word: str, form: str, irregular: dict[str, str]) -> str:
     return stem + ("ed" if form == "ed" else "ing") + tail
 
 
+def _one_word(entries: dict) -> list[str]:
+    """The one-word phrases: the ones that inflect."""
+    return [p for p in entries if " " not in p and "-" not in p]
+
+
 def _patterns(entries: dict, inflect_on: bool) -> list[tuple[Any, bool]]:
-    singles = [p for p in entries if " " not in p and "-" not in p]
+    singles = _one_word(entries)
     multis = [p for p in entries if p not in singles]
     return [(phrase_pattern(tuple(multis)), False), (phrase_pattern(tuple(singles), inflect_on), inflect_on)]
 
@@ -87,19 +93,33 @@ def candidates(options: dict) -> "re.Pattern[str] | None":
     return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else re.compile(r"(?!)")
 
 
+@dataclass(frozen=True)
+class Phrases:
+    """The rule's phrases, ready to match (built once per rule)."""
+
+    entries: dict[str, tuple[str, list[str]]]
+    singles: list[str]  # one-word phrases
+    patterns: list[tuple[Any, bool]]
+    irregular: dict[str, str]
+    tagged: bool  # some phrase counts only as some parts of speech
+
+
+def _phrases(options: dict) -> Phrases:
+    entries = _entries(options)
+    return Phrases(entries, _one_word(entries), _patterns(entries, options["inflect"]),
+                   {str(k).lower(): str(v) for k, v in options["irregular"].items()}, bool(_needs(options)))
+
+
 def check(ctx: Context) -> Iterator[Finding]:
-    entries = _entries(ctx.options)
-    if not entries:
+    phrases = ctx.per_rule(_phrases)
+    if not phrases.entries:
         return
-    inflect_on = ctx.options["inflect"]
-    singles = [p for p in entries if " " not in p and "-" not in p]
-    patterns = _patterns(entries, inflect_on)
-    irregular = {str(k).lower(): str(v) for k, v in ctx.options["irregular"].items()}
+    entries = phrases.entries
     # Tagged tokens by (block, prose offset), from the sentences the prefilter let through.
-    tagged = {(id(s.block), t.idx): t for s in ctx.sentences() for t in s.span} if _needs(ctx.options) else {}
+    tagged = {(id(s.block), t.idx): t for s in ctx.sentences() for t in s.span} if phrases.tagged else {}
     for block in ctx.blocks():
         text = block.prose.text
-        for pattern, inflected in patterns:
+        for pattern, inflected in phrases.patterns:
             if pattern is None:
                 continue
             for match in pattern.finditer(text):
@@ -109,7 +129,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 found = match.group(0)
                 key = " ".join(found.lower().split())
                 if key not in entries and inflected:
-                    key = next((p for p in singles if phrase_pattern((p,), True).fullmatch(found)), key)
+                    key = next((p for p in phrases.singles if phrase_pattern((p,), True).fullmatch(found)), key)
                 if key not in entries:
                     continue
                 replacement, pos = entries[key]
@@ -118,7 +138,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     if token is None or (token.pos_ not in pos and token.tag_ not in pos):
                         continue
                 if inflected:
-                    replacement = inflect(replacement, inflection(key, found), irregular)
+                    replacement = inflect(replacement, inflection(key, found), phrases.irregular)
                 replacement = match_case(found, replacement)
                 yield ctx.report_in(block, start, end, replacement, text=found, plain=replacement)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from . import Context, Finding, Kind, Option
-from .length import WORD
+from .length import word_spans
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -18,12 +18,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         prose = block.prose
         skip = dateline.prose_end if (ctx.options["skip_dateline"] and dateline is not None
                                       and dateline.block is block and dateline.at_start) else 0
-        words = [m for m in WORD.finditer(prose.text)
-                 if m.start() >= skip and not prose.is_opaque(m.start(), m.end())]
+        words = [start for start, _ in word_spans(prose) if start >= skip]
         count = len(words)
         if count > ctx.options["max_words"]:
             first = words[ctx.options["max_words"]]
-            yield ctx.report_in(block, first.start(), len(prose.text.rstrip()), words=count,
+            yield ctx.report_in(block, first, len(prose.text.rstrip()), words=count,
                                 over=count - ctx.options["max_words"])
         elif count < ctx.options["min_words"] and count:
             yield ctx.report_block(block, words=count, over=0)
