@@ -1,8 +1,6 @@
 """Work the rule checks share: done once per draft or per rule, with the results of doing it each time."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 

@@ -133,20 +133,21 @@ def _lists(options: dict) -> Lists:
 def future_spans(sentence_span: Any, options: dict, lists: Lists) -> Iterator[tuple[Any, Any]]:
     for token in sentence_span:
         lower = token.text.lower().replace("\u2019", "'")
+        lemma = token.lemma_.lower()
         if lower in lists.modals and _modal(token):
             if not (options["skip_indirect_questions"] and _indirect_question(token.head)):
                 yield token, token
-        elif token.lemma_.lower() == "go" and token.tag_ == "VBG":
+        elif lemma == "go" and token.tag_ == "VBG":
             be = [c for c in token.children if c.dep_ == "aux" and c.lemma_.lower() == "be"]
             to = _to_infinitive(token)
             if be and to is not None and not _past(be):
                 yield min(be, key=lambda t: t.i), to
-        elif token.lemma_.lower() in lists.intention and token.pos_ == "VERB":
+        elif lemma in lists.intention and token.pos_ == "VERB":
             to = _to_infinitive(token)
             helpers = [c for c in token.children if c.dep_ == "aux"]
             if to is not None and not _about_reader(token) and token.tag_ != "VBD" and not _past(helpers):
                 yield token, to
-        elif lower in lists.scheduled or token.lemma_.lower() in lists.scheduled:
+        elif lower in lists.scheduled or lemma in lists.scheduled:
             be = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "be"]
             if not be and token.head.lemma_.lower() == "be" and token.dep_ in ("acomp", "attr"):
                 be = [token.head]

@@ -71,12 +71,12 @@ def attributions(ctx: Context, block) -> list[tuple[int, int]]:
     return ranges
 
 
-def _count(ctx: Context, block, pattern: re.Pattern[str] | None, capitals: set[str]) -> int:
-    """Matches of ``pattern`` the rule may read; a word in capitals counts only if listed so.
-    Without ``include_quotes``, quotations and their attributions are not read."""
+def _count(ctx: Context, block, pattern: re.Pattern[str] | None, capitals: set[str],
+           skipped: list[tuple[int, int]]) -> int:
+    """Matches of ``pattern`` the rule may read, outside the ``skipped`` ranges; a word in
+    capitals counts only if listed so."""
     if pattern is None:
         return 0
-    skipped = [] if ctx.options["include_quotes"] else attributions(ctx, block)
     total = 0
     for match in pattern.finditer(block.prose.text):
         found = match.group(0)
@@ -100,8 +100,12 @@ def check(ctx: Context) -> Iterator[Finding]:
     versus_terms = list(ctx.options["versus_terms"])
     capitals = {w for w in terms + versus_terms if len(w) > 1 and w.isupper()}
     ours, theirs = _pattern(terms), _pattern(versus_terms)
-    per_block = [(block, _count(ctx, block, ours, capitals), _count(ctx, block, theirs, capitals))
-                 for block in ctx.blocks()]
+    per_block = []
+    for block in ctx.blocks():
+        # Without include_quotes, quotations and their attributions are not read.
+        skipped = [] if ctx.options["include_quotes"] else attributions(ctx, block)
+        per_block.append((block, _count(ctx, block, ours, capitals, skipped),
+                          _count(ctx, block, theirs, capitals, skipped)))
     count = sum(c for _, c, _ in per_block)
     versus = sum(v for _, _, v in per_block)
     if count < ctx.options["min_count"] or count <= ctx.options["max_ratio"] * versus:
