@@ -262,7 +262,8 @@ class _Detector:
         self.anatomy = anatomy
         self.specs = {name: specs[name] for name in PARTS if name in specs}
         self.spacy_doc = spacy_doc
-        self.cue_patterns = {name: cue_pattern(spec.cues + spec.strong_cues) for name, spec in self.specs.items()}
+        self.all_cues = {name: spec.cues + spec.strong_cues for name, spec in self.specs.items()}
+        self.cue_patterns = {name: cue_pattern(cues) for name, cues in self.all_cues.items()}
         self.cue_finders = {name: Caseless(p) for name, p in self.cue_patterns.items() if p is not None}
         self.strong = {name: {c.lower() for c in spec.strong_cues} for name, spec in self.specs.items()}
         self.heading_patterns = {name: [re.compile(p, re.IGNORECASE) for p in spec.headings]
@@ -395,7 +396,7 @@ class _Detector:
                 for start, end in self.cue_finders[name].spans(text, low):
                     if prose.is_opaque(start, end):
                         continue
-                    cue = _which_cue(self.specs[name].cues + self.specs[name].strong_cues, text[start:end])
+                    cue = _which_cue(self.all_cues[name], text[start:end])
                     if cue.lower() not in seen:
                         seen.add(cue.lower())
                         strong = cue.lower() in self.strong[name]
