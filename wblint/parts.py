@@ -190,16 +190,80 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w\-])(?:" + "|".join(parts) + r")(?![\w\-])", re.IGNORECASE)
 
 
-@lru_cache(maxsize=64)
-def _name_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """(the product or company named, the product as a sentence's subject); drafts of one
-    product share them, and compiling them costs more than detecting the parts."""
-    if not names:
-        return None, None
-    alternation = "|".join(r"\s+".join(re.escape(w) for w in n.split()) for n in names)  # a name may wrap lines
-    return (re.compile(rf"(?<![\w\-])(?:{alternation})(?![\w\-])"),
-            re.compile(rf"(?<![\w\-])(?:{alternation})(?:['\u2019]s\s+\w+)?\s+(?:\w+ly\s+|also\s+|then\s+|now\s+)?"
-                       r"(?!is\b|was\b|has\b|does\b)[a-z]+s\b"))
+_NOT_AFTER_NAME = re.compile(r"[\w\-]")  # a name is a whole word: no letter or hyphen either side
+# What follows the product as a sentence's subject: "Tidy turns", "Tidy's app sends", "Tidy also finds".
+_SUBJECT_VERB = re.compile(r"(?:['\u2019]s\s+\w+)?\s+(?:\w+ly\s+|also\s+|then\s+|now\s+)?"
+                           r"(?!is\b|was\b|has\b|does\b)[a-z]+s\b")
+
+
+class NameFinder:
+    """Where a draft names its product or company: exact case, whole words, a name may wrap lines.
+
+    Names differ from draft to draft, and compiling a regex of them for each draft cost
+    more than finding them; this finds what that regex would (the names tried in the
+    order given, longest first), with plain string search.
+    """
+
+    def __init__(self, names: tuple[str, ...]) -> None:
+        self.names = [name.split() for name in names if name.split()]
+        self.firsts = sorted({words[0] for words in self.names})
+
+    def _end(self, text: str, start: int, words: list[str]) -> int:
+        """Where ``words`` (white space between them) end when they start at ``start``, or -1."""
+        at = start
+        for i, word in enumerate(words):
+            if i:
+                gap = at
+                while gap < len(text) and text[gap].isspace():
+                    gap += 1
+                if gap == at:
+                    return -1
+                at = gap
+            if not text.startswith(word, at):
+                return -1
+            at += len(word)
+        return at
+
+    def _starts(self, text: str) -> list[int]:
+        found = set()
+        for first in self.firsts:
+            at = text.find(first)
+            while at >= 0:
+                if at == 0 or not _NOT_AFTER_NAME.match(text, at - 1):
+                    found.add(at)
+                at = text.find(first, at + 1)
+        return sorted(found)
+
+    def spans(self, text: str, after: re.Pattern[str] | None = None) -> list[tuple[int, int]]:
+        """(start, end) of each match, left to right, not overlapping; with ``after``, a name
+        counts only where ``after`` matches right behind it, and the match takes that in."""
+        spans, resume = [], 0
+        for start in self._starts(text):
+            if start < resume:
+                continue
+            for words in self.names:
+                end = self._end(text, start, words)
+                if end < 0:
+                    continue
+                if after is None:
+                    if _NOT_AFTER_NAME.match(text, end):
+                        continue
+                else:
+                    tail = after.match(text, end)
+                    if tail is None:
+                        continue
+                    end = tail.end()
+                spans.append((start, end))
+                resume = end
+                break
+        return spans
+
+    def named(self, text: str) -> bool:
+        return bool(self.spans(text))
+
+    def subjects(self, text: str) -> list[str]:
+        """The product as a sentence's subject, with its verb ("Tidy turns")."""
+        return [text[start:end] for start, end in self.spans(text, _SUBJECT_VERB)]
 
 
 @lru_cache(maxsize=4096)
@@ -271,7 +335,7 @@ class _Detector:
         names = [n for n in (anatomy.product, anatomy.company) if n]
         if anatomy.company and len(anatomy.company.split()) > 1:
             names.append(anatomy.company.split()[0])  # "Switchback" for Switchback Parking
-        self.names, self.product_subject = _name_patterns(tuple(sorted(set(names), key=len, reverse=True)))
+        self.names = NameFinder(tuple(sorted(set(names), key=len, reverse=True))) if names else None
         quoted: dict[int, int] = {}
         for q in anatomy.quotes:
             quoted[id(q.block)] = quoted.get(id(q.block), 0) + q.prose_end - q.prose_start
@@ -405,7 +469,7 @@ class _Detector:
         named = self._names_product(block)
         label = self.anatomy.product or self.anatomy.company
         if "solution" in found and named:
-            subjects = [m.group(0) for m in self.product_subject.finditer(text)] if self.product_subject else []
+            subjects = self.names.subjects(text)
             subjects += [m.group(0) for m in IT_SUBJECT.finditer(text)] if subjects else []
             if subjects:
                 found["solution"].add(min(1 + len(subjects), 4), f"{label} as the subject (\"{subjects[0]}\")")
@@ -465,7 +529,7 @@ class _Detector:
         """Whether the block names the product or the company (in its source: a name may be in code)."""
         if self.names is None or self.anatomy.document is None:
             return False
-        return bool(self.names.search(self.anatomy.document.text[block.start:block.end]))
+        return self.names.named(self.anatomy.document.text[block.start:block.end])
 
     def _last_prose(self) -> Block | None:
         if not hasattr(self, "_closing"):
