@@ -198,13 +198,15 @@ class Linter:
         texts: dict[tuple[int, int], str] = {}  # (id(prose), piece start or -1) -> text
         needs: dict[tuple[int, int], set[str]] = {}
         selected_by: dict[tuple[int, int], set[str]] = {}
-        split: dict[int, tuple[list[tuple[int, int]], str | None]] = {}  # id(prose) -> (pieces, lowercased text)
+        # id(prose) -> its sentence pieces: (start, text, lowercased text or None), cut once per block
+        split: dict[int, list[tuple[int, str, str | None]]] = {}
         for parsed in chunk:
             for rule in self._applicable(parsed):
                 capabilities = rule.rule.kind_spec.capabilities(rule.options)
                 if not capabilities:
                     continue
                 kind = rule.rule.kind_spec
+                test = self._candidate_test(rule) if kind.candidates is not None else None
                 context = Context(parsed.document, parsed.anatomy, rule, rule.options, {})
                 for block in context.blocks():
                     prose = block.prose
@@ -215,18 +217,19 @@ class Linter:
                         texts[key] = prose.text
                         needs.setdefault(key, set()).update(capabilities)
                         continue
-                    if id(prose) not in split:
-                        split[id(prose)] = (split_pieces(prose.text), lowered(prose.text))
-                    test = self._candidate_test(rule)
-                    spans, low = split[id(prose)]
-                    for start, end in spans:
-                        text = prose.text[start:end]
-                        if test is not None and not test.search(text, low and low[start:end]):
+                    found = split.get(id(prose))
+                    if found is None:
+                        low = lowered(prose.text)
+                        found = split[id(prose)] = [(start, prose.text[start:end], low and low[start:end])
+                                                    for start, end in split_pieces(prose.text)]
+                    for start, text, low in found:
+                        if test is not None and not test.search(text, low):
                             continue
                         key = (id(prose), start)
                         # Padded to its place: token.idx and span.start_char are prose
                         # offsets, as in a whole-block Doc (the pad is one space token).
-                        texts[key] = " " * start + text
+                        if key not in texts:
+                            texts[key] = " " * start + text
                         needs.setdefault(key, set()).update(capabilities)
                         selected_by.setdefault(key, set()).add(rule.name)
         annotations = Annotations()
