@@ -176,6 +176,14 @@ class Context:
         found = self.per_draft(("blocks", scope), lambda: tuple(blocks_in_scope(self.anatomy, self.document, scope)))
         return list(found)
 
+    def joined_blocks(self, scope: str | None = None) -> Any:
+        """The prose of the blocks in scope, joined, for searches over the whole draft at once
+        (``wblint.joined``: indexes follow ``blocks(scope)``)."""
+        from ..joined import JoinedTexts
+
+        scope = scope or self.rule.scope
+        return self.per_draft(("joined", scope), lambda: JoinedTexts([b.prose.text for b in self.blocks(scope)]))
+
     def per_draft(self, key: Hashable, build: Callable[[], Any]) -> Any:
         """``build()``, computed once per draft and shared by every rule that asks for ``key``
         (what several rules read -- blocks in scope, sentences, words -- is worked out once)."""

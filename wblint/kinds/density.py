@@ -41,10 +41,12 @@ def check(ctx: Context) -> Iterator[Finding]:
     if pattern is None:
         return
     total, hits = 0, []
-    for block in ctx.blocks():
-        prose = block.prose
+    blocks = ctx.blocks()
+    for block in blocks:
         total += word_count(ctx, block)
-        hits.extend((block, m) for m in pattern.finditer(prose.text) if not prose.is_opaque(m.start(), m.end()))
+    for index in ctx.joined_blocks().matching(pattern):  # one search per draft
+        prose = blocks[index].prose
+        hits.extend((blocks[index], m) for m in pattern.finditer(prose.text) if not prose.is_opaque(m.start(), m.end()))
     if not hits or total < ctx.options["min_words"]:
         return
     density = 100.0 * len(hits) / total

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..joined import JoinedTexts
 from . import Context, Finding, Kind, Option
 
 
@@ -18,13 +19,19 @@ def check(ctx: Context) -> Iterator[Finding]:
     patterns = [re.compile(p, flags) for p in ctx.options["patterns"]]
     blocks = list(ctx.blocks())
     headline = ctx.anatomy.headline
+    joined = ctx.joined_blocks()
     if headline is not None and headline not in blocks and ctx.rule.scope == "document":
         blocks.insert(0, headline)  # the front matter title
-    for block in blocks:
-        prose = block.prose
-        matches = sorted({m.span(): m.group(0) for p in patterns for m in p.finditer(prose.text)
-                          if m.end() > m.start() and not prose.is_opaque(m.start(), m.end())}.items(),
-                         key=lambda item: (item[0][0], -item[0][1]))
+        joined = JoinedTexts([block.prose.text for block in blocks])
+    spans: list[dict[tuple[int, int], str]] = [{} for _ in blocks]
+    for pattern in patterns:
+        for index in joined.matching(pattern):  # one search per draft; most find nothing
+            prose = blocks[index].prose
+            for m in pattern.finditer(joined.texts[index]):
+                if m.end() > m.start() and not prose.is_opaque(m.start(), m.end()):
+                    spans[index].setdefault(m.span(), m.group(0))
+    for block, found in zip(blocks, spans):
+        matches = sorted(found.items(), key=lambda item: (item[0][0], -item[0][1]))
         last_end = -1
         for (start, end), text in matches:
             if start < last_end:  # overlaps a longer match already reported ($XXX and XXX)

@@ -117,10 +117,15 @@ def check(ctx: Context) -> Iterator[Finding]:
     entries = phrases.entries
     # Tagged tokens by (block, prose offset), from the sentences the prefilter let through.
     tagged = {(id(s.block), t.idx): t for s in ctx.sentences() for t in s.span} if phrases.tagged else {}
-    for block in ctx.blocks():
-        text = block.prose.text
+    blocks = ctx.blocks()
+    joined = ctx.joined_blocks()
+    texts = joined.texts
+    searched = {id(pattern): set(joined.matching(pattern))  # one search per draft
+                for pattern, _ in phrases.patterns if pattern is not None}
+    for index, block in enumerate(blocks):
+        text = texts[index]
         for pattern, inflected in phrases.patterns:
-            if pattern is None:
+            if pattern is None or index not in searched[id(pattern)]:
                 continue
             for match in pattern.finditer(text):
                 start, end = match.span()

@@ -1,0 +1,48 @@
+"""One search over a draft's joined blocks must never miss a block that holds a match."""
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wblint.joined import blocks_with_matches, joinable
+
+# Patterns rules use, and the ones that read the edge of a text differently from a newline.
+PATTERNS = [
+    r"\b(?:TBD|TODO|XXX+)\b",
+    r"(?<![\w\-])(?:in\s+order\s+to|utilize|state[\s\-]*of[\s\-]*the[\s\-]*art)(?![\w\-])",
+    r"[$€£]\s?X+(?:[.,]X+)*\b",
+    r"\bX+(?:[.,]X+)*\s?%",
+    r"(?i)\blorem\s+ipsum\b",
+    r"\{\{[^}]*\}\}",
+    r"a\s*$", r"^\s*b", r"(?m)^b", r"(?m)a$", r"\Ab", r"a\Z",
+    r"a(?!\s*b)", r"(?<=\n)b", r"(?<!\s)b", r"a(?=[^c])", r"a(?!c)",
+    r"(?>a\s*)\n", r"a\s*+b", r"(?s:a.)", r"(?i:A)b", r"x*", r"",
+    r"(a)\s\1", r"(a|)(?(1)b|c)",
+]
+ALPHABET = "abcABCTODXBtodx$%{}-\n \tİıſ"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.sampled_from(PATTERNS), st.sampled_from([0, re.IGNORECASE]),
+       st.lists(st.text(alphabet=ALPHABET, max_size=12), max_size=6))
+def test_every_block_with_a_match_is_found(source, flags, texts):
+    pattern = re.compile(source, flags)
+    holding = {i for i, text in enumerate(texts) if pattern.search(text)}
+    found = blocks_with_matches(pattern, texts)
+    assert holding <= set(found)
+    assert found == sorted(set(found))
+
+
+def test_a_word_list_is_searched_once_and_only_its_blocks_come_back():
+    texts = ["Nothing here.", "We will utilize it.", "Plain words.", "In order\nto start, TBD."]
+    assert blocks_with_matches(re.compile(PATTERNS[1], re.IGNORECASE), texts) == [1, 3]
+    assert blocks_with_matches(re.compile(PATTERNS[0]), texts) == [3]
+    assert blocks_with_matches(re.compile(PATTERNS[0]), ["no", "none"]) == []
+
+
+def test_patterns_that_read_a_text_edge_differently_search_every_block():
+    for source in (r"a\s*$", r"^b", r"\Ab", r"a(?!\s*b)", r"(?<!\s)b", r"(?>a\s*)", r"a\s*+b", r"(?s:a.)"):
+        assert not joinable(re.compile(source)), source
+        assert blocks_with_matches(re.compile(source), ["x", "y"]) == [0, 1]
+    for source in PATTERNS[:6] + [r"(?m)^b", r"a(?!c)", r"a(?=b)"]:
+        assert joinable(re.compile(source)), source
