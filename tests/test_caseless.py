@@ -12,9 +12,11 @@ PATTERNS = [
     re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\b", re.IGNORECASE),
     re.compile(r"(?:est|most)\b|\b(?:best|first|only)\b", re.IGNORECASE),
     re.compile(r"\b[a-z]+er\b|\bless\b", re.IGNORECASE),
+    re.compile(r"(?i)\b(?:insert|add)\s+(?:\w+\s+)?(?:name|date|here)\b"),  # the flag in the pattern
+    re.compile(r"(?ix) \b lorem \s+ ipsum"),
 ]
 # ASCII in both cases, the letters whose case rules differ (İ ı ſ, the Kelvin sign), curly quotes, dashes.
-ALPHABET = "abdefgilnorstuvwxyABDEFGILNORSTUVWXYİıſK’'- \n.é"
+ALPHABET = "abdefghilmnoprstuvwxyABDEFGHILMNOPRSTUVWXYİıſK’'- \n.é"
 
 
 @settings(max_examples=400, deadline=None)
@@ -38,3 +40,5 @@ def test_patterns_that_name_capitals_or_other_scripts_keep_the_flag():
     assert folded(re.compile(r"(?-i:Go)\b", re.IGNORECASE)) is None  # a case-sensitive group
     assert folded(re.compile(r"\bgo\b")) is None  # already case-sensitive
     assert folded(re.compile(r"\W\bgo\S", re.IGNORECASE)) is not None  # escapes are not letters
+    assert not folded(re.compile(r"(?i)\blorem")).flags & re.IGNORECASE  # a flag written in the pattern
+    assert folded(re.compile(r"(?im)^lorem")).flags & re.MULTILINE

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+_GLOBAL_FLAGS = re.compile(r"\(\?([aimsux]+)\)")
 _ESCAPES = re.compile(r"\\N\{[^}]*\}|\\.", re.DOTALL)  # \W, \S, \B ... are not letters to fold
 
 
@@ -24,7 +25,12 @@ def folded(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
     if any(ch.isupper() or (ch.isalpha() and not ch.isascii()) for ch in _ESCAPES.sub("", pattern.pattern)):
         return None
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    source = pattern.pattern
+    flags = _GLOBAL_FLAGS.match(source)  # "(?i)lorem": the flag is in the text too
+    if flags and "i" in flags.group(1):
+        letters = flags.group(1).replace("i", "")
+        source = (f"(?{letters})" if letters else "") + source[flags.end():]
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
 
 
 _UNFOLDABLE = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ
