@@ -4,7 +4,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wblint.joined import blocks_with_matches, joinable
+from wblint.joined import JoinedTexts, blocks_with_matches, joinable
 
 # Patterns rules use, and the ones that read the edge of a text differently from a newline.
 PATTERNS = [
@@ -15,7 +15,7 @@ PATTERNS = [
     r"(?i)\blorem\s+ipsum\b",
     r"\{\{[^}]*\}\}",
     r"a\s*$", r"^\s*b", r"(?m)^b", r"(?m)a$", r"\Ab", r"a\Z",
-    r"a(?!\s*b)", r"(?<=\n)b", r"(?<!\s)b", r"a(?=[^c])", r"a(?!c)",
+    r"a(?!\s*b)", r"(?<=\n)b", r"(?<!\s)b", r"a(?=[^c])", r"a(?!c)", r"a(?![^\n])", r"(?<![\w\-])b(?![\w\-])",
     r"(?>a\s*)\n", r"a\s*+b", r"(?s:a.)", r"(?i:A)b", r"x*", r"",
     r"(a)\s\1", r"(a|)(?(1)b|c)",
 ]
@@ -41,8 +41,27 @@ def test_a_word_list_is_searched_once_and_only_its_blocks_come_back():
 
 
 def test_patterns_that_read_a_text_edge_differently_search_every_block():
-    for source in (r"a\s*$", r"^b", r"\Ab", r"a(?!\s*b)", r"(?<!\s)b", r"(?>a\s*)", r"a\s*+b", r"(?s:a.)"):
+    for source in (r"a\s*$", r"^b", r"\Ab", r"a(?!\s*b)", r"(?<!\s)b", r"(?>a\s*)", r"a\s*+b", r"(?s:a.)", r"a(?! )", r"a(?!.)", r"(?m)^b"):
         assert not joinable(re.compile(source)), source
         assert blocks_with_matches(re.compile(source), ["x", "y"]) == [0, 1]
-    for source in PATTERNS[:6] + [r"(?m)^b", r"a(?!c)", r"a(?=b)"]:
+    for source in PATTERNS[:6] + [r"a(?!c)", r"a(?=b)", r"\bb\B"]:
         assert joinable(re.compile(source)), source
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.sampled_from(PATTERNS), st.sampled_from([0, re.IGNORECASE]),
+       st.lists(st.lists(st.text(alphabet=ALPHABET.replace(" ", "").replace("\n", "").replace("\t", ""), min_size=1,
+                                 max_size=6), max_size=5), max_size=4),
+       st.sampled_from([" ", "  ", "\n", " \t"]))
+def test_every_sentence_piece_with_a_match_is_found(source, flags, blocks, space):
+    """Pieces are a block's sentences: runs of its text with white space around them."""
+    pattern = re.compile(source, flags)
+    texts = [space.join(words) for words in blocks]
+    joined = JoinedTexts(texts)
+    spans = joined.spans(pattern)
+    for index, words in enumerate(blocks):
+        start = 0
+        for word in words:  # each word a piece
+            if pattern.search(word):
+                assert joined.may_match(spans, index, start, start + len(word)), (texts, index, word)
+            start += len(word) + len(space)

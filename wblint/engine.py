@@ -208,7 +208,13 @@ class Linter:
                 kind = rule.rule.kind_spec
                 test = self._candidate_test(rule) if kind.candidates is not None else None
                 context = Context(parsed.document, parsed.anatomy, rule, rule.options, {})
-                for block in context.blocks():
+                # The rule's candidates searched once over the draft: only the pieces a match
+                # touches are tested one by one (wblint.joined; None: test every piece).
+                joined = context.joined_blocks() if test is not None else None
+                hits = joined.spans(test.pattern) if joined is not None else None
+                blocks = context.blocks()
+                for index in range(len(blocks)) if hits is None else joined.touched(hits):
+                    block = blocks[index]
                     prose = block.prose
                     if prose is None:
                         continue
@@ -223,7 +229,8 @@ class Linter:
                         found = split[id(prose)] = [(start, prose.text[start:end], low and low[start:end])
                                                     for start, end in split_pieces(prose.text)]
                     for start, text, low in found:
-                        if test is not None and not test.search(text, low):
+                        if test is not None and not (joined.may_match(hits, index, start, start + len(text))
+                                                     and test.search(text, low)):
                             continue
                         key = (id(prose), start)
                         # Padded to its place: token.idx and span.start_char are prose

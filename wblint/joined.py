@@ -1,14 +1,15 @@
-"""One regex search over all the blocks of a draft instead of one per block.
+"""One regex search over all the blocks of a draft instead of one per block or sentence.
 
-Rules that scan every block for a pattern (template text, wordy phrases, jargon) made
-hundreds of ``finditer`` calls per draft, and most found nothing.  Searching the
-blocks' texts joined by newlines finds every block that holds a match, provided the
-pattern reads the newline between two blocks as it reads the edge of one block's
-text.  That holds when the pattern's only anchors are word boundaries (or ``^``/``$``
-under MULTILINE), its look-arounds cannot match a newline, and it never forbids
-backtracking (atomic groups, possessive repeats).  Then a match inside a block is
-still a match in the joined text, so every such block is covered by a joined match.
-Any other pattern gets every block, so the result never misses one.
+Rules that scan every block for a pattern (template text, wordy phrases, jargon), and
+the parse prefilter that tests every sentence piece for each rule, made hundreds of
+searches per draft, and most found nothing.  Searching the blocks' texts joined by
+newlines finds every block, and every piece of a block, that holds a match, provided
+the pattern reads the white space around a piece as it reads the edge of a text.
+That holds when the pattern's only anchors are word boundaries, its look-arounds
+cannot match white space, and it never forbids
+backtracking (atomic groups, possessive repeats).  Then a match inside a piece is
+still a match in the joined text, so the piece is covered by a joined match.  Any
+other pattern gets every block and piece, so the result never misses one.
 """
 from __future__ import annotations
 
@@ -19,29 +20,28 @@ from functools import lru_cache
 from .caseless import folded, lowered
 
 SEPARATOR = "\n"
+_SPACES = [code for code in range(0x3001) if chr(code).isspace()]  # none above U+3000
 
 
 @lru_cache(maxsize=1024)
 def joinable(pattern: re.Pattern[str]) -> bool:
-    """Whether a match in one block's text is a match in the blocks' joined text."""
+    """Whether a match in one text, or in a piece of it bounded by white space, is a match
+    in the texts joined by newlines."""
     try:
         from re import _constants as sre, _parser  # noqa: PLC0415 - the stdlib's own parser
         tree = _parser.parse(pattern.pattern, pattern.flags)
-        return _Audit(sre, pattern.flags).main(tree)
+        return _Audit(sre).main(tree)
     except Exception:  # noqa: BLE001 - another Python's parser: search block by block
         return False
 
 
 class _Audit:
-    def __init__(self, sre, flags: int) -> None:
+    def __init__(self, sre) -> None:
         self.sre = sre
-        self.multiline = bool(flags & re.MULTILINE)
-        self.dotall = bool(flags & re.DOTALL)
         self.boundaries = {sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY, sre.AT_UNI_BOUNDARY,
                            sre.AT_UNI_NON_BOUNDARY, sre.AT_LOC_BOUNDARY, sre.AT_LOC_NON_BOUNDARY}
-        self.no_newline = {sre.CATEGORY_WORD, sre.CATEGORY_DIGIT, sre.CATEGORY_NOT_SPACE,
-                           sre.CATEGORY_UNI_WORD, sre.CATEGORY_UNI_DIGIT, sre.CATEGORY_UNI_NOT_SPACE,
-                           sre.CATEGORY_LOC_WORD, sre.CATEGORY_NOT_LINEBREAK, sre.CATEGORY_UNI_NOT_LINEBREAK}
+        self.no_space = {sre.CATEGORY_WORD, sre.CATEGORY_DIGIT, sre.CATEGORY_NOT_SPACE, sre.CATEGORY_UNI_WORD,
+                         sre.CATEGORY_UNI_DIGIT, sre.CATEGORY_UNI_NOT_SPACE, sre.CATEGORY_LOC_WORD}
 
     def main(self, items) -> bool:
         """Outside look-arounds: any character may be read, but not every anchor."""
@@ -49,9 +49,8 @@ class _Audit:
         for op, av in items:
             if op in (sre.ATOMIC_GROUP, sre.POSSESSIVE_REPEAT):
                 return False
-            if op is sre.AT and av not in self.boundaries:
-                if not (self.multiline and av in (sre.AT_BEGINNING, sre.AT_END)):
-                    return False
+            if op is sre.AT and av not in self.boundaries:  # ^ $ \A \Z: a piece's edge is not a line's
+                return False
             elif op in (sre.ASSERT, sre.ASSERT_NOT):
                 if not self.look(av[1]):
                     return False
@@ -72,17 +71,14 @@ class _Audit:
         return True
 
     def look(self, items) -> bool:
-        """Inside a look-around: nothing may match a newline, so none reaches past a block."""
+        """Inside a look-around: nothing may match white space, so none reaches past a piece."""
         sre = self.sre
         for op, av in items:
             if op is sre.LITERAL:
-                if av == 10:
+                if chr(av).isspace():
                     return False
             elif op is sre.IN:
                 if not all(self._class_item(kind, value) for kind, value in av):
-                    return False
-            elif op is sre.ANY:
-                if self.dotall:
                     return False
             elif op is sre.AT:
                 if av not in self.boundaries:
@@ -99,18 +95,18 @@ class _Audit:
             elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
                 if not self.look(av[2]):
                     return False
-            else:  # NOT_LITERAL, GROUPREF, atomic groups ...: could read a newline
+            else:  # ANY, NOT_LITERAL, GROUPREF, atomic groups ...: could read white space
                 return False
         return True
 
     def _class_item(self, kind, value) -> bool:
         sre = self.sre
         if kind is sre.LITERAL:
-            return value != 10
+            return not chr(value).isspace()
         if kind is sre.RANGE:
-            return not value[0] <= 10 <= value[1]
+            return not any(value[0] <= code <= value[1] for code in _SPACES)
         if kind is sre.CATEGORY:
-            return value in self.no_newline
+            return value in self.no_space
         return False  # NEGATE and anything else
 
 
@@ -131,30 +127,52 @@ class JoinedTexts:
             self._lowered = lowered(self.text)
         return self._lowered
 
-    def matching(self, pattern: re.Pattern[str]) -> list[int]:
-        """Indexes of the texts where ``pattern`` may match (a superset of those where it
-        does), in order; from one search over the joined texts when the pattern allows it."""
-        if not self.texts:
-            return []
+    def spans(self, pattern: re.Pattern[str]) -> list[tuple[int, int]] | None:
+        """(start, end) in ``text`` of the joined search's matches, or None when ``pattern``
+        must be searched text by text.  An empty match spans its one position."""
         if not joinable(pattern):
-            return list(range(len(self.texts)))
+            return None
         fast = folded(pattern)
         low = self.lowered() if fast is not None else None
         scanner, target = (fast, low) if fast is not None and low is not None else (pattern, self.text)
         quick = _without_leading_boundary(scanner)
         if quick is not None and quick.search(target) is None:
             return []  # the usual answer, found at the regex engine's fast-scan speed
+        return [(m.start(), max(m.end(), m.start() + 1)) for m in scanner.finditer(target)]
+
+    def matching(self, pattern: re.Pattern[str]) -> list[int]:
+        """Indexes of the texts where ``pattern`` may match (a superset of those where it
+        does), in order."""
+        found = self.spans(pattern)
+        return list(range(len(self.texts))) if found is None else self.touched(found)
+
+    def touched(self, spans: list[tuple[int, int]]) -> list[int]:
+        """Indexes of the texts that joined-search ``spans`` touch (``may_match``), in order."""
         found: list[int] = []
         starts = self.starts
-        for match in scanner.finditer(target):
-            start, end = match.start(), max(match.end(), match.start() + 1)
-            index = max(0, bisect_right(starts, start) - 1)
+        for start, end in spans:
+            index = max(0, bisect_right(starts, start) - 1)  # the text it starts in, or the one before its gap
             if found and index <= found[-1]:
                 index = found[-1] + 1
             while index < len(starts) and starts[index] < end:
                 found.append(index)
                 index += 1
         return found
+
+    def may_match(self, spans: list[tuple[int, int]] | None, index: int, start: int = 0, end: int | None = None) -> bool:
+        """Whether text ``index`` (its ``[start, end)``: a piece of it bounded by white space)
+        may hold a match, given the joined search's ``spans`` (None: it may)."""
+        if spans is None:
+            return True
+        at = self.starts[index]
+        return covered(spans, at + start, at + (len(self.texts[index]) if end is None else end))
+
+
+def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether any of the sorted, disjoint ``spans`` touches ``[start, end]`` (ends included: a
+    match may end a text or start right after it, in the newline or white space that follows)."""
+    index = bisect_right(spans, (end, float("inf"))) - 1
+    return index >= 0 and spans[index][1] > start
 
 
 def blocks_with_matches(pattern: re.Pattern[str], texts: list[str]) -> list[int]:
