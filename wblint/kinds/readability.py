@@ -3,9 +3,10 @@
     grade = 0.39 * words / sentences + 11.8 * syllables / words - 15.59
 
 Sentences come from spaCy (so "Dr." and "U.S." do not end one); words are runs of
-letters (numbers, code and URLs are left out); syllables come from the CMU
-pronouncing dictionary through textstat, which falls back to hyphenation rules
-for unknown words -- both ship with the packages, nothing is downloaded.  Prose
+letters (numbers, code and URLs are left out); syllables are counted as textstat
+0.7.8 counts them (``wblint.syllables``): from the CMU pronouncing dictionary, with
+hyphenation rules for unknown words -- both ship with their packages, nothing is
+downloaded.  Prose
 shorter than ``min_words`` is not judged (the grade of a few words is noise).
 
 One finding per document, on the hardest sentence, giving the grade and the
@@ -25,9 +26,9 @@ LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 @lru_cache(maxsize=1 << 16)  # words repeat: each is looked up once per process
 def syllables(word: str) -> int:
-    import textstat  # noqa: PLC0415 - loaded only when a readability rule runs
+    from .. import syllables as counting  # noqa: PLC0415 - its dictionary loads when a readability rule runs
 
-    return max(1, textstat.syllable_count(word))
+    return max(1, counting.count(word))
 
 
 def _words(prose, start: int, end: int) -> list[str]:
