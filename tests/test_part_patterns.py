@@ -56,3 +56,24 @@ URL_WORDS = ["visit", "at", "go to", "via", "www.", "WWW.", "https://", "http://
 def test_web_address_is_the_first_address_after_a_verb_else_the_first_bare_one(text):
     expected = URL_AFTER_VERB.search(text) or BARE_URL.search(text)
     assert _web_address(text, lowered(text)) == (expected.group(0) if expected else None)
+
+
+def test_each_set_of_specs_gets_its_own_patterns():
+    """Patterns are built once per set of specs and shared by drafts: changed options must not reuse them."""
+    from dataclasses import replace
+
+    from wblint.anatomy import analyse
+    from wblint.document import parse_document
+    from wblint.parts import default_specs, detect
+
+    draft = ("# Acme Frobs Ship Today\n\nSEATTLE, WA — May 4, 2027 — Acme today launched Frob, a frob for teams.\n\n"
+             "Then frobnicate the widgets with your whole team every single morning.\n")
+    specs = default_specs()
+    extra = dict(specs, **{"getting-started": replace(specs["getting-started"],
+                                                       cues=specs["getting-started"].cues + ("frobnicate",),
+                                                       min_score=1.0)})
+    before = detect(analyse(parse_document("a.md", draft), "press-release"), specs)
+    after = detect(analyse(parse_document("a.md", draft), "press-release"), extra)
+    again = detect(analyse(parse_document("a.md", draft), "press-release"), specs)
+    assert not before.of("getting-started") and not again.of("getting-started")
+    assert [p.cue for p in after.of("getting-started")] == ['content: "frobnicate"']

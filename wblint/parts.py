@@ -90,6 +90,7 @@ def _web_address(text: str, low: str | None) -> str | None:
     return text[found[0]:found[1]] if found else None
 
 
+_DASH_LINE = re.compile(r"^[\u2014\u2013\-~]+\s*\S")  # "— Jane Doe, CEO": an attribution line
 SENTENCE_END = {".", "!", "?", ":", ";"}
 OPENERS = re.compile(r"(?:to\s+(?:get\s+started|start|begin|sign\s+up|try\s+it)|first|then|next|finally|"
                      r"once\s+\w+|after\s+that)\b[^,]{0,30},\s*", re.IGNORECASE)
@@ -349,17 +350,27 @@ def detect(anatomy: Anatomy, specs: dict[str, PartSpec],
     return anatomy.cache[key]
 
 
+@lru_cache(maxsize=16)
+def _spec_patterns(specs: tuple[tuple[str, PartSpec], ...]) -> tuple[dict, dict, dict, dict, dict]:
+    """Each part's cues, cue pattern, its caseless finder, strong cues and heading patterns.
+
+    Built once per set of specs, not once per draft (read only: every draft's detector shares them).
+    """
+    all_cues = {name: spec.cues + spec.strong_cues for name, spec in specs}
+    cue_patterns = {name: cue_pattern(cues) for name, cues in all_cues.items()}
+    cue_finders = {name: Caseless(p) for name, p in cue_patterns.items() if p is not None}
+    strong = {name: {c.lower() for c in spec.strong_cues} for name, spec in specs}
+    heading_patterns = {name: [re.compile(p, re.IGNORECASE) for p in spec.headings] for name, spec in specs}
+    return all_cues, cue_patterns, cue_finders, strong, heading_patterns
+
+
 class _Detector:
     def __init__(self, anatomy: Anatomy, specs: dict[str, PartSpec], spacy_doc) -> None:
         self.anatomy = anatomy
         self.specs = {name: specs[name] for name in PARTS if name in specs}
         self.spacy_doc = spacy_doc
-        self.all_cues = {name: spec.cues + spec.strong_cues for name, spec in self.specs.items()}
-        self.cue_patterns = {name: cue_pattern(cues) for name, cues in self.all_cues.items()}
-        self.cue_finders = {name: Caseless(p) for name, p in self.cue_patterns.items() if p is not None}
-        self.strong = {name: {c.lower() for c in spec.strong_cues} for name, spec in self.specs.items()}
-        self.heading_patterns = {name: [re.compile(p, re.IGNORECASE) for p in spec.headings]
-                                 for name, spec in self.specs.items()}
+        self.all_cues, self.cue_patterns, self.cue_finders, self.strong, self.heading_patterns = _spec_patterns(
+            tuple(self.specs.items()))
         names = [n for n in (anatomy.product, anatomy.company) if n]
         if anatomy.company and len(anatomy.company.split()) > 1:
             names.append(anatomy.company.split()[0])  # "Switchback" for Switchback Parking
@@ -472,7 +483,7 @@ class _Detector:
 
     def _is_attribution(self, block: Block) -> bool:
         text = block.text.strip()
-        return bool(re.match(r"^[\u2014\u2013\-~]+\s*\S", text)) and len(text.split()) <= 30
+        return bool(_DASH_LINE.match(text)) and len(text.split()) <= 30
 
     # -- content ---------------------------------------------------------------------------
 
