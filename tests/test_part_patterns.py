@@ -47,7 +47,7 @@ def test_a_first_letter_that_folds_onto_another_keeps_the_list_flat():
 
 
 URL_WORDS = ["visit", "at", "go to", "via", "www.", "WWW.", "https://", "http://", "acme.com", "acme.COM/x",
-             "/", "a", "example", ".org", "Visit", "x.io/", "İ", " ", "\n"]
+             "/", "a", "example", ".org", "Visit", "x.io/", "acme.io", "İ", " ", "\n"]
 
 
 @settings(max_examples=500, deadline=None)
@@ -56,6 +56,12 @@ URL_WORDS = ["visit", "at", "go to", "via", "www.", "WWW.", "https://", "http://
 def test_web_address_is_the_first_address_after_a_verb_else_the_first_bare_one(text):
     expected = URL_AFTER_VERB.search(text) or BARE_URL.search(text)
     assert _web_address(text, lowered(text)) == (expected.group(0) if expected else None)
+
+
+def test_web_addresses_with_and_without_a_verb():
+    for text, address in [("Visit acme.io today.", "Visit acme.io"), ("See https://acme.example/x now", "https://acme.example/x"),
+                          ("Order at WWW.ACME.COM.", "at WWW.ACME.COM"), ("No address here. It is e.g. fine.", None)]:
+        assert _web_address(text, lowered(text)) == address
 
 
 def test_each_set_of_specs_gets_its_own_patterns():

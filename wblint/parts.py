@@ -81,9 +81,13 @@ _NEGATION, _FIGURE = Caseless(NEGATION), Caseless(FIGURE)
 _URL_AFTER_VERB, _BARE_URL = Caseless(URL_AFTER_VERB), Caseless(BARE_URL)
 
 
+_DOT_AND_TWO_LETTERS = Caseless(re.compile(r"\.[a-z]{2}", re.IGNORECASE))  # ".co": a cheap literal search
+
+
 def _web_address(text: str, low: str | None) -> str | None:
     """The first web address after "visit", "at" …, else the first bare one (``low``: ``lowered(text)``)."""
-    found = _URL_AFTER_VERB.first(text, low)
+    # An address after a verb ends in a dot and two letters or more; most paragraphs have none.
+    found = _URL_AFTER_VERB.first(text, low) if _DOT_AND_TWO_LETTERS.search(text, low) else None
     # A bare address has "//", "www." or a "/" after its host: most paragraphs have none of them.
     if found is None and ("/" in text or "www." in (low if low is not None else text.lower())):
         found = _BARE_URL.first(text, low)
