@@ -26,6 +26,7 @@ def test_folded_matching_finds_the_same_spans(pattern, text):
     finder = Caseless(pattern)
     assert finder.spans(text, lowered(text)) == expected
     assert finder.search(text, lowered(text)) == bool(expected)
+    assert finder.first(text, lowered(text)) == (expected[0] if expected else None)
 
 
 def test_the_words_people_write_are_found_in_any_case():

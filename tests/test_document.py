@@ -96,3 +96,37 @@ def test_quotes_with_speaker_role_and_audience():
     quotes = analyse(parse_document("d.md", text)).quotes
     assert [(q.speaker, q.audience) for q in quotes] == [("Dana Ortiz", "spokesperson"), ("Sam Lee", "customer")]
     assert quotes[0].role == "CEO of Acme"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(["word", "Acme", "*em*", "**bold text**", "`code`", "[a link](http://x.example)",
+                          "stop\\!", "&amp;", "it's", "—", "x"])
+_LINES = st.lists(_WORDS, min_size=1, max_size=6).map(" ".join)
+_BLOCKS = st.tuples(st.sampled_from(["", "# ", "- ", "> ", "1. ", "> - "]), st.lists(_LINES, min_size=1, max_size=3))
+
+
+def _markdown(blocks):
+    out = []
+    for marker, lines in blocks:
+        indent = " " * len(marker) if marker not in ("> ", "> - ") else ("> " if marker == "> " else ">   ")
+        out.append(marker + lines[0] + "".join("\n" + indent + line for line in lines[1:] if marker != "# "))
+    return "\n\n".join(out) + "\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_BLOCKS, min_size=1, max_size=5))
+def test_prose_characters_map_to_their_source_on_one_line_or_many(blocks):
+    """Blocks of one line take a shortcut from content to source offsets; both ways must land on the character."""
+    doc = parse_document("d.md", _markdown(blocks))
+    for block in doc.blocks:
+        prose = block.prose
+        for i, ch in enumerate(prose.text if prose else ""):
+            if any(s <= i < e for s, e in prose.opaque) or any(l.auto for l in prose.links):
+                continue
+            start, end = prose.source_span(i, i + 1)
+            source = doc.text[start:end]
+            if ch == " " and source == "\n":
+                continue
+            assert source in (ch, "\\" + ch) or (ch == "&" and source == "&amp;"), (i, ch, source)

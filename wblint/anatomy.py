@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .document import Block, Document
+from .caseless import Caseless, lowered
 from .prose import Prose
 
 FAQ_TERMS = re.compile(
@@ -132,7 +133,10 @@ class Anatomy:
 
 
 def is_prose_block(block: Block) -> bool:
-    return block.prose is not None and bool(block.prose.text.strip())
+    if block.prose is None:
+        return False
+    text = block.prose.text
+    return bool(text) and not text.isspace()  # what bool(text.strip()) says, without copying the text
 
 
 def is_faq_heading(block: Block) -> bool:
@@ -536,23 +540,34 @@ def _attribution_text(text: str, ranges: list[tuple[int, int]]) -> str:
     return rest if ranges and _looks_like_attribution(rest) else ""
 
 
+_DASH_LINE = re.compile(r"^[\u2014\u2013\-~]+\s*\S")  # "— Jane Doe, CEO"
+# Run without IGNORECASE on the lowercased text where that finds the same (see wblint.caseless).
+_SPEECH = Caseless(re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE))
+
+
 def _looks_like_attribution(text: str) -> bool:
     text = text.strip()
-    if re.match(r"^[\u2014\u2013\-~]+\s*\S", text):
+    if _DASH_LINE.match(text):
         return True
-    return bool(re.search(rf"\b{SPEECH_VERBS}\b", text, re.IGNORECASE)) and len(text.split()) <= 40
+    # The word count first: most paragraphs are too long to be an attribution.  Splitting at
+    # most 40 times tells 41 words or more from 40 or fewer without splitting all of them.
+    return len(text.split(None, 40)) <= 40 and _SPEECH.search(text, lowered(text))
+
+
+_LEADING_DASHES = re.compile(r"^[\s\u2014\u2013\-~]+")
+# Where the speaker's name (and role) sits in an attribution, tried in this order.
+_SPEAKER_PATTERNS = [re.compile(pattern) for pattern in (
+    rf"\b{SPEECH_VERBS}\s+(?P<name>{NAME})(?:\s*,\s*(?P<role>[^.;]+))?",
+    rf"^(?P<name>{NAME})\s*(?:,\s*(?P<role>[^,]+(?:,[^,]+)?)\s*,)?\s+{SPEECH_VERBS}\b",
+    rf"^(?P<name>{NAME})(?:\s*,\s*(?P<role>[^.;]+))?\s*$",
+    rf"^(?P<name>{NAME})\s*\((?P<role>[^)]+)\)",
+)]
 
 
 def _assign_speaker(quote: Quote, attribution: str, company_words: frozenset[str]) -> None:
-    text = re.sub(r"^[\s\u2014\u2013\-~]+", "", attribution).strip()
-    patterns = [
-        rf"\b{SPEECH_VERBS}\s+(?P<name>{NAME})(?:\s*,\s*(?P<role>[^.;]+))?",
-        rf"^(?P<name>{NAME})\s*(?:,\s*(?P<role>[^,]+(?:,[^,]+)?)\s*,)?\s+{SPEECH_VERBS}\b",
-        rf"^(?P<name>{NAME})(?:\s*,\s*(?P<role>[^.;]+))?\s*$",
-        rf"^(?P<name>{NAME})\s*\((?P<role>[^)]+)\)",
-    ]
-    for pattern in patterns:
-        match = re.search(pattern, text)
+    text = _LEADING_DASHES.sub("", attribution).strip()
+    for pattern in _SPEAKER_PATTERNS:
+        match = pattern.search(text)
         if match and match.group("name"):
             name = match.group("name").strip()
             if name.lower() in ("he", "she", "they", "i", "we", "it"):
@@ -571,6 +586,12 @@ def _copy_speaker(quote: Quote, other: Quote) -> None:
     quote.attribution = other.attribution
 
 
+_CAPITALISED = re.compile(r"[A-Z][\w\-.]*[\w]")
+_PLACEHOLDER_ROLE = re.compile(r"\W*[\[<{][^\]>}]*[\]>}]\W*")
+_OWNER = re.compile(r"\bowner of\b|\bbusiness owner\b", re.IGNORECASE)  # a business owner is a customer
+_CUSTOMER_ROLE = re.compile(r"\b(customer|target user|user)\b", re.IGNORECASE)
+
+
 def classify_speaker(role: str | None, company_words: frozenset[str], orgs: set[str] | None = None) -> str:
     """customer or spokesperson, from the speaker's role and the announcing company's names.
 
@@ -579,19 +600,19 @@ def classify_speaker(role: str | None, company_words: frozenset[str], orgs: set[
     """
     if not role:
         return "unknown"
-    capitalised = {w.lower().rstrip(".") for w in re.findall(r"[A-Z][\w\-.]*[\w]", role)}
+    capitalised = {w.lower().rstrip(".") for w in _CAPITALISED.findall(role)}
     if orgs is None:  # capitalised words that are not part of a job title stand in for organisations
         orgs = {w for w in capitalised if not LEADER_TITLES.fullmatch(w) and not TITLE_WORDS.fullmatch(w)}
     names_company = any(word in company_words for org in orgs for word in org.split()) or bool(
         capitalised & company_words)
-    if re.fullmatch(r"\W*[\[<{][^\]>}]*[\]>}]\W*", role):
+    if _PLACEHOLDER_ROLE.fullmatch(role):
         return "unknown"  # "[TITLE]": nobody has decided who this is
-    leader = LEADER_TITLES.search(role) and not re.search(r"\bowner of\b|\bbusiness owner\b", role, re.IGNORECASE)
+    leader = LEADER_TITLES.search(role) and not _OWNER.search(role)
     if leader and (names_company or not orgs):  # "Head of Customer Experience (at Acme)" speaks for Acme
         return "spokesperson"
-    if re.search(r"\b(customer|target user|user)\b", role, re.IGNORECASE):
+    if _CUSTOMER_ROLE.search(role):
         return "customer"
-    if LEADER_TITLES.search(role) and not re.search(r"\bowner of\b|\bbusiness owner\b", role, re.IGNORECASE):
+    if LEADER_TITLES.search(role) and not _OWNER.search(role):
         if names_company or not orgs or not company_words:
             return "spokesperson"
         return "customer"

@@ -56,6 +56,14 @@ class Caseless:
             return [m.span() for m in self.fast.finditer(low)]
         return [m.span() for m in self.pattern.finditer(text)]
 
+    def first(self, text: str, low: str | None) -> tuple[int, int] | None:
+        """(start, end) of the first match in ``text``, or None; ``low`` is ``lowered(text)``."""
+        if self.fast is not None and low is not None:
+            match = self.fast.search(low)
+        else:
+            match = self.pattern.search(text)
+        return match.span() if match else None
+
     def search(self, text: str, low: str | None) -> bool:
         if self.fast is not None and low is not None:
             return self.fast.search(low) is not None
