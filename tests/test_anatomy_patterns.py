@@ -38,3 +38,25 @@ def test_a_prose_block_has_text_other_than_white_space(text):
     prose = Prose()
     prose.append(text, 0, len(text))
     assert is_prose_block(Block("paragraph", 0, 1, 1, 1, prose=prose)) is bool(text.strip())
+
+
+def test_the_maker_is_read_after_the_product_wherever_it_is_named():
+    from wblint.anatomy import _maker_after
+
+    text = "Ledger is new. Ledger helps. Ledger from Acme Bakery Tools today makes books easy."
+    assert _maker_after("Ledger", text).group("company") == "Acme Bakery Tools"
+    assert _maker_after("Ledger", "Ledger by  \nAcme.").group("company") == "Acme."
+    assert _maker_after("Ledger", "Ledger from acme") is None  # a company is capitalised
+    assert _maker_after("aa", "aaa by Zed").group("company") == "Zed"  # names may overlap themselves
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["Ledger", "aa", "Acme Ledger"]),
+       st.lists(st.sampled_from(["Ledger", "aa", "a", "Acme", "from", "by", "Zed", "of", "co.", " ", "\n", "x"]),
+                max_size=12).map("".join))
+def test_the_maker_search_answers_what_a_regex_of_the_product_answers(product, text):
+    from wblint.anatomy import _CAP_RUN, _maker_after
+
+    expected = re.search(rf"{re.escape(product)}\s+(?:from|by)\s+(?P<company>{_CAP_RUN})", text)
+    found = _maker_after(product, text)
+    assert (found and found.group("company")) == (expected and expected.group("company"))

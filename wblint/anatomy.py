@@ -323,6 +323,7 @@ def find_dateline(block: Block) -> Dateline | None:
 _LAUNCH = (r"(?:launch(?:es|ed)?|announc(?:e|es|ed)|introduc(?:e|es|ed)|unveil(?:s|ed)?|releas(?:e|es|ed)|"
            r"open(?:s|ed)?|debut(?:s|ed)?|roll(?:s|ed)?\s+out|made\s+available|makes\s+available|ships?|shipped)")
 _CAP_RUN = r"[A-Z][\w&'\u2019.\-]*(?:\s+(?:[A-Z][\w&'\u2019.\-]*|of|and|&|for|de|du|la))*"
+_FROM_MAKER = re.compile(rf"\s+(?:from|by)\s+(?P<company>{_CAP_RUN})")  # after the product's name
 ANNOUNCER = re.compile(rf"(?P<company>{_CAP_RUN})\s+(?:today\s+|has\s+|have\s+|is\s+|\w+ly\s+)*{_LAUNCH}\b")
 PRODUCT = re.compile(
     rf"\b{_LAUNCH}\s+(?:today\s+)?(?:the\s+(?:launch|availability|release)\s+of\s+)?"
@@ -377,7 +378,7 @@ def _announcement(doc: Document, anatomy: Anatomy) -> None:
             name = _most_named(match.group("product"), " ".join(b.text for b in anatomy.press_release))
             anatomy.product, anatomy.product_cue = name, f"headline: \"{match.group(0).strip()}\""
     if anatomy.company is None and anatomy.product:
-        match = re.search(rf"{re.escape(anatomy.product)}\s+(?:from|by)\s+(?P<company>{_CAP_RUN})", text)
+        match = _maker_after(anatomy.product, text)
         if match:
             anatomy.company = match.group("company").strip()
     if anatomy.company is None and headline:
@@ -392,6 +393,18 @@ def _announcement(doc: Document, anatomy: Anatomy) -> None:
                 words = words[1:]
             if words and not (anatomy.dateline and anatomy.dateline.city and " ".join(words) in anatomy.dateline.city):
                 anatomy.company = " ".join(words)
+
+
+def _maker_after(product: str, text: str) -> re.Match[str] | None:
+    """The first "<product> from|by <Company>" in ``text``: the product found with a string
+    search (a regex of each draft's product name cost more to compile than to run)."""
+    at = text.find(product)
+    while at >= 0:
+        match = _FROM_MAKER.match(text, at + len(product))
+        if match:
+            return match
+        at = text.find(product, at + 1)
+    return None
 
 
 def _most_named(phrase: str, text: str) -> str:

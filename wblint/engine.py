@@ -169,6 +169,10 @@ class Linter:
             results.append((parsed.path, diagnostics))
         return results
 
+    def load_pipeline(self) -> None:
+        """Load the spaCy pipeline now if the rules need one (it is otherwise loaded on first use)."""
+        self._pipeline_for()
+
     def _pipeline_for(self) -> nlp.Pipeline | None:
         if not self.needs:
             return None
