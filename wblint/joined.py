@@ -47,31 +47,21 @@ class _Audit:
         """Outside look-arounds: any character may be read, but not every anchor."""
         sre = self.sre
         for op, av in items:
-            if op in (sre.ATOMIC_GROUP, sre.POSSESSIVE_REPEAT):
+            if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT, sre.ATOMIC_GROUP, sre.POSSESSIVE_REPEAT):
+                if not self.look([(op, av)]):
+                    return False
+                continue
+            inside = self._inside(op, av)
+            if op is sre.SUBPATTERN and inside is None:
                 return False
-            if op is sre.AT and av not in self.boundaries:  # ^ $ \A \Z: a piece's edge is not a line's
+            if inside is not None and not all(self.main(part) for part in inside):
                 return False
-            elif op in (sre.ASSERT, sre.ASSERT_NOT):
-                if not self.look(av[1]):
-                    return False
-            elif op is sre.SUBPATTERN:
-                if av[1] or av[2]:  # inline flags change what the audit assumed
-                    return False
-                if not self.main(av[3]):
-                    return False
-            elif op is sre.BRANCH:
-                if not all(self.main(branch) for branch in av[1]):
-                    return False
-            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-                if not self.main(av[2]):
-                    return False
-            elif op is sre.GROUPREF_EXISTS:
-                if not all(self.main(branch) for branch in av[1:] if branch is not None):
-                    return False
         return True
 
     def look(self, items) -> bool:
-        """Inside a look-around: nothing may match white space, so none reaches past a piece."""
+        """What a look-around holds (and any anchor or atomic group outside one): nothing may
+        match white space, so none reaches past a piece; an anchor must be a word boundary
+        (^ $ \\A \\Z: a piece's edge is not a line's); nothing may forbid backtracking."""
         sre = self.sre
         for op, av in items:
             if op is sre.LITERAL:
@@ -86,18 +76,27 @@ class _Audit:
             elif op in (sre.ASSERT, sre.ASSERT_NOT):
                 if not self.look(av[1]):
                     return False
-            elif op is sre.SUBPATTERN:
-                if av[1] or av[2] or not self.look(av[3]):
-                    return False
-            elif op is sre.BRANCH:
-                if not all(self.look(branch) for branch in av[1]):
-                    return False
-            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
-                if not self.look(av[2]):
-                    return False
-            else:  # ANY, NOT_LITERAL, GROUPREF, atomic groups ...: could read white space
+            elif op is sre.GROUPREF_EXISTS:
                 return False
+            else:  # ANY, NOT_LITERAL, GROUPREF, atomic groups ...: could read white space
+                inside = self._inside(op, av)
+                if inside is None or not all(self.look(part) for part in inside):
+                    return False
         return True
+
+    def _inside(self, op, av) -> list | None:
+        """The item lists a group, branch or repeat holds; None for anything else, and for a
+        group with inline flags (they change what the audit assumed)."""
+        sre = self.sre
+        if op is sre.SUBPATTERN:
+            return None if av[1] or av[2] else [av[3]]
+        if op is sre.BRANCH:
+            return av[1]
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            return [av[2]]
+        if op is sre.GROUPREF_EXISTS:
+            return [branch for branch in av[1:] if branch is not None]
+        return None
 
     def _class_item(self, kind, value) -> bool:
         sre = self.sre
