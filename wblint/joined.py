@@ -6,10 +6,10 @@ searches per draft, and most found nothing.  Searching the blocks' texts joined 
 newlines finds every block, and every piece of a block, that holds a match, provided
 the pattern reads the white space around a piece as it reads the edge of a text.
 That holds when the pattern's only anchors are word boundaries, its look-arounds
-cannot match white space, and it never forbids
-backtracking (atomic groups, possessive repeats).  Then a match inside a piece is
-still a match in the joined text, so the piece is covered by a joined match.  Any
-other pattern gets every block and piece, so the result never misses one.
+cannot match white space, and it never forbids backtracking (atomic groups,
+possessive repeats).  Then a match inside a piece is still a match in the joined
+text, so the piece is covered by a joined match.  Any other pattern gets every
+block and piece, so the result never misses one.
 """
 from __future__ import annotations
 
