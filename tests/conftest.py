@@ -23,6 +23,23 @@ def _fix_kind():
     registry().pop(fixkind.KIND.name, None)
 
 
+@pytest.fixture
+def install_kinds(monkeypatch, tmp_path):
+    """Register test kinds for one test and write a rule pack using them; returns its directory."""
+
+    def install(kinds: dict, pack: dict) -> Path:
+        import yaml
+
+        for name, kind in kinds.items():
+            monkeypatch.setitem(registry(), name, kind)
+        directory = tmp_path / "pack"
+        directory.mkdir()
+        (directory / "test.yaml").write_text(yaml.safe_dump(pack), encoding="utf-8")
+        return directory
+
+    return install
+
+
 @pytest.fixture(scope="session")
 def ruleset():
     return load_rules()

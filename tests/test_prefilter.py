@@ -16,7 +16,7 @@ from conftest import FIXTURES, SAMPLES
 from wblint import nlp
 from wblint.config import Config, activate
 from wblint.engine import Linter
-from wblint.kinds import Kind, registry
+from wblint.kinds import Kind
 from wblint.prefilter import fixed, pieces
 from wblint.rules import load_rules
 
@@ -102,12 +102,8 @@ PACK = {"pack": "test", "rules": [
 
 
 @pytest.fixture
-def test_rules(monkeypatch, tmp_path):
-    for name, kind in TEST_KINDS.items():
-        monkeypatch.setitem(registry(), name, kind)
-    (tmp_path / "pack").mkdir()
-    (tmp_path / "pack" / "test.yaml").write_text(yaml.safe_dump(PACK), encoding="utf-8")
-    return tmp_path / "pack"
+def test_rules(install_kinds):
+    return install_kinds(TEST_KINDS, PACK)
 
 
 def _sentence_texts() -> list[str]:

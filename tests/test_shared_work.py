@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from conftest import FIXTURES, SAMPLES
 from wblint.anatomy import analyse
 from wblint.config import Config, activate
 from wblint.document import parse_document
 from wblint.engine import Linter
-from wblint.kinds import Context, Kind, _language, per_options, registry
+from wblint.kinds import Context, Kind, _language, per_options
 from wblint.kinds._language import grouped_alternation, phrase_pattern
 from wblint.kinds.length import WORD, word_count, word_spans
 from wblint.kinds.repeated import DOUBLED
@@ -120,13 +119,9 @@ PACK = {"pack": "test", "rules": [
 
 
 @pytest.fixture
-def recorders(monkeypatch, tmp_path):
-    for name, kind in RECORDERS.items():
-        monkeypatch.setitem(registry(), name, kind)
-    (tmp_path / "pack").mkdir()
-    (tmp_path / "pack" / "test.yaml").write_text(yaml.safe_dump(PACK), encoding="utf-8")
+def recorders(install_kinds):
     SEEN.clear()
-    return tmp_path / "pack"
+    return install_kinds(RECORDERS, PACK)
 
 
 @pytest.mark.parametrize("prefilter", [True, False])
