@@ -4,7 +4,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wblint.joined import JoinedTexts, blocks_with_matches, joinable
+from wblint.joined import JoinedTexts, joinable
 
 # Patterns rules use, and the ones that read the edge of a text differently from a newline.
 PATTERNS = [
@@ -20,6 +20,10 @@ PATTERNS = [
     r"(a)\s\1", r"(a|)(?(1)b|c)",
 ]
 ALPHABET = "abcABCTODXBtodx$%{}-\n \tİıſ"
+
+
+def blocks_with_matches(pattern, texts):
+    return JoinedTexts(texts).matching(pattern)
 
 
 @settings(max_examples=2000, deadline=None)

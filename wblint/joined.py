@@ -174,11 +174,6 @@ def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return index >= 0 and spans[index][1] > start
 
 
-def blocks_with_matches(pattern: re.Pattern[str], texts: list[str]) -> list[int]:
-    """``JoinedTexts(texts).matching(pattern)``, for one pattern."""
-    return JoinedTexts(texts).matching(pattern)
-
-
 _LEADING_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 
