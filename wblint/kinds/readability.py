@@ -15,7 +15,6 @@ One finding per document, on the hardest sentence, giving the grade and the
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterator
 
 from . import Context, Finding, Kind, Option
@@ -24,11 +23,30 @@ from ._language import include_quotes_option
 LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
-@lru_cache(maxsize=1 << 16)  # words repeat: each is looked up once per process
-def syllables(word: str) -> int:
-    from .. import syllables as counting  # noqa: PLC0415 - its dictionary loads when a readability rule runs
+_COUNTED: dict[str, int] = {}  # lowercased word -> syllables: words repeat, each is counted once
+_COUNTED_MAX = 1 << 17
 
-    return max(1, counting.count(word))
+
+def syllables(word: str) -> int:
+    """Syllables of a lowercased word (at least one)."""
+    found = _COUNTED.get(word)
+    if found is None:
+        from .. import syllables as counting  # noqa: PLC0415 - its dictionary loads when a readability rule runs
+
+        if len(_COUNTED) >= _COUNTED_MAX:
+            _COUNTED.clear()
+        found = _COUNTED[word] = max(1, counting.count(word))
+    return found
+
+
+def syllables_of(words: list[str]) -> int:
+    """Syllables of ``words``: one lowercasing for them all, and the dictionary's own look-up
+    for every word counted before (most of them, after the first drafts)."""
+    lowered = " ".join(words).lower().split(" ")
+    try:
+        return sum(map(_COUNTED.__getitem__, lowered))
+    except KeyError:
+        return sum(map(syllables, lowered))
 
 
 def _words(prose, start: int, end: int) -> list[str]:
@@ -55,7 +73,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         found = _words(prose, start, end)
         if not found:
             continue
-        count = sum(syllables(word.lower()) for word in found)
+        count = syllables_of(found)
         total_words += len(found)
         total_sentences += 1
         total_syllables += count
