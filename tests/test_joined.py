@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wblint.joined import JoinedTexts, joinable
+from wblint.userregex import compile_pattern, may_match
 
 # Patterns rules use, and the ones that read the edge of a text differently from a newline.
 PATTERNS = [
@@ -69,3 +70,11 @@ def test_every_sentence_piece_with_a_match_is_found(source, flags, blocks, space
             if pattern.search(word):
                 assert joined.may_match(spans, index, start, start + len(word)), (texts, index, word)
             start += len(word) + len(space)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.sampled_from(PATTERNS), st.booleans(), st.lists(st.text(alphabet=ALPHABET, max_size=12), max_size=6))
+def test_a_user_pattern_is_skipped_only_when_no_text_holds_a_match(source, ignore_case, texts):
+    compiled = compile_pattern(source, ignore_case)  # the regex package, as user patterns run
+    if any(compiled.search(text) for text in texts):
+        assert may_match(source, JoinedTexts(texts), ignore_case)

@@ -274,6 +274,17 @@ def test_user_regex_runs_and_locates_matches(run_cli, tmp_path):
     assert [(d["line"], d["column"], d["end_column"], d["message"]) for d in found] == [(3, 14, 16, "Placeholder TBD")]
 
 
+def test_user_regex_anchored_to_a_line_is_found_in_any_paragraph(run_cli, tmp_path):
+    # "^" reads a paragraph's start, not a line's: such a pattern is searched paragraph by
+    # paragraph, never over the draft's paragraphs joined.
+    directory = _pack(tmp_path, RULE.format(name="so-opener", kind="pattern", message="Opener {text}",
+                                            options="{patterns: ['^So\\b']}"))
+    (tmp_path / "d.md").write_text("# Headline\n\nFirst paragraph.\n\nSo here we are.\n", encoding="utf-8")
+    (tmp_path / "e.md").write_text("# Headline\n\nNothing opens with it. So there.\n", encoding="utf-8")
+    _, found = _check_json(run_cli, tmp_path, extra=("--rules-dir", str(directory), "--select", "so-opener"))
+    assert [(Path(d["path"]).name, d["line"], d["column"]) for d in found] == [("d.md", 5, 1)]
+
+
 def test_catastrophic_user_regex_is_stopped_and_reported(run_cli, tmp_path, monkeypatch):
     from wblint import userregex
 

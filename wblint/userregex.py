@@ -58,3 +58,24 @@ def find_all(pattern: str, text: str, ignore_case: bool = False,
         return [(m.start(), m.end(), m.group(0)) for m in compiled.finditer(text, timeout=limit) if m.end() > m.start()]
     except TimeoutError:
         raise RegexTimeout(pattern, limit) from None
+
+
+def may_match(pattern: str, texts: Any, ignore_case: bool = False) -> bool:
+    """False only when ``pattern`` matches in none of ``texts`` (a wblint.joined.JoinedTexts):
+    one timed search of the joined text instead of one per text, when the pattern reads the
+    joins as it reads a text's edges.  Most drafts hold no match of a mark-like pattern."""
+    from .joined import joinable  # noqa: PLC0415
+
+    try:
+        audited = re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+    except (re.error, ValueError, TypeError, OverflowError, RecursionError):
+        return True
+    if not joinable(audited):
+        return True
+    compiled = compile_pattern(pattern, ignore_case)
+    try:
+        if isinstance(compiled, re.Pattern):
+            return compiled.search(texts.text) is not None
+        return compiled.search(texts.text, timeout=MATCH_TIMEOUT) is not None
+    except TimeoutError:
+        return True  # searched text by text, where a timeout is reported for the file

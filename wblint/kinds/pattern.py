@@ -13,16 +13,20 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..userregex import find_all
+from ..userregex import find_all, may_match
 from . import Context, Finding, Kind, Option
 from ._language import include_quotes_option, readable
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     ignore_case = not ctx.options["case_sensitive"]
+    joined = ctx.joined_blocks()
+    patterns = [p for p in ctx.options["patterns"] if may_match(p, joined, ignore_case)]
+    if not patterns:
+        return
     for block in ctx.blocks():
         text = block.prose.text
-        for pattern in ctx.options["patterns"]:
+        for pattern in patterns:
             for start, end, found in find_all(pattern, text, ignore_case):
                 if readable(ctx, block, start, end):
                     yield ctx.report_in(block, start, end, text=found)
