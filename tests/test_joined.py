@@ -4,7 +4,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wblint.joined import JoinedTexts, joinable
+from wblint.joined import JoinedTexts, _quick, joinable
 from wblint.userregex import compile_pattern, may_match
 
 # Patterns rules use, and the ones that read the edge of a text differently from a newline.
@@ -78,3 +78,30 @@ def test_a_user_pattern_is_skipped_only_when_no_text_holds_a_match(source, ignor
     compiled = compile_pattern(source, ignore_case)  # the regex package, as user patterns run
     if any(compiled.search(text) for text in texts):
         assert may_match(source, JoinedTexts(texts), ignore_case)
+
+
+QUICK_PATTERNS = PATTERNS + [
+    r"(?<![\w\-'’])(?:(?:tbd|tba)|(?:x+|xy))(?![\w'’]|-\w)",
+    r"(?:(?<![\w\-'’])(?:(?:todo)|(?:do|don))(?![\w'’]|-\w))",
+    r"(?<=[)\]])b", r"(?<![\\(\[])(?:a|b)c", r"(?<!\))[ab]+", r"\b(?:a|b)\b|c",
+]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.sampled_from(QUICK_PATTERNS), st.sampled_from([0, re.IGNORECASE]),
+       st.lists(st.text(alphabet=ALPHABET + "()[]\\ydn", max_size=12), max_size=6))
+def test_a_joined_search_finds_what_a_plain_search_finds(source, flags, texts):
+    pattern = re.compile(source, flags)
+    joined = JoinedTexts(texts)
+    found = joined.spans(pattern)
+    if found is not None:  # None: a pattern searched text by text
+        assert found == [(m.start(), max(m.end(), m.start() + 1)) for m in pattern.finditer(joined.text)]
+
+
+def test_a_leading_assertion_is_dropped_only_before_a_few_literal_first_characters():
+    assert _quick(re.compile(r"(?<![\w\-])(?:apple|pear)s?\b")).pattern == r"(?:apple|pear)s?\b"
+    assert _quick(re.compile(r"(?:(?<![)\]])(?:apple|pear))")).pattern == r"(?:(?:apple|pear))"
+    assert _quick(re.compile(r"\bTBD\b")).pattern == r"TBD\b"
+    assert _quick(re.compile(r"(?<![\w])\w+")) is None  # any word character: no fast scan
+    assert _quick(re.compile(r"(?<!-)(?:" + "|".join("abcdefghijklmnop") + ")")) is None  # most letters
+    assert _quick(re.compile(r"(?<!x)|y")) is None

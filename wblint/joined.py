@@ -134,10 +134,13 @@ class JoinedTexts:
         fast = folded(pattern)
         low = self.lowered() if fast is not None else None
         scanner, target = (fast, low) if fast is not None and low is not None else (pattern, self.text)
-        quick = _without_leading_boundary(scanner)
-        if quick is not None and quick.search(target) is None:
-            return []  # the usual answer, found at the regex engine's fast-scan speed
-        return [(m.start(), max(m.end(), m.start() + 1)) for m in scanner.finditer(target)]
+        start, quick = 0, _quick(scanner)
+        if quick is not None:
+            first = quick.search(target)  # at the regex engine's fast-scan speed
+            if first is None:
+                return []  # the usual answer for a list of rare phrases
+            start = first.start()  # no match of the pattern starts before this
+        return [(m.start(), max(m.end(), m.start() + 1)) for m in scanner.finditer(target, start)]
 
     def matching(self, pattern: re.Pattern[str]) -> list[int]:
         """Indexes of the texts where ``pattern`` may match (a superset of those where it
@@ -174,20 +177,107 @@ def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return index >= 0 and spans[index][1] > start
 
 
-_LEADING_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_LEADING = re.compile(r"(?:\(\?[aiLmsu]+\))?(?:\(\?:)*")  # inline flags, then groups opening
+_FEW_FIRST_CHARACTERS = 13  # past this, dropping a look-behind costs more than it saves
 
 
 @lru_cache(maxsize=1024)
-def _without_leading_boundary(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """``pattern`` without a leading ``\\b``: it matches wherever ``pattern`` does, and the regex
-    engine can skip ahead to its first characters, which it cannot behind an assertion."""
+def _quick(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` without its leading ``\\b`` or look-behind, or None.
+
+    It matches wherever ``pattern`` does (an assertion less), so its first match is where
+    a search for ``pattern`` can start, and where it finds nothing ``pattern`` finds
+    nothing either.  The regex engine can skip ahead to its first characters, which it
+    cannot behind an assertion.  A look-behind is only dropped before a few literal first
+    characters: "(?<![\\w-])(?:the|...)" tries one letter in a word, the alternation alone
+    every letter, and a list of phrases starting with most of the alphabet scans slower.
+    """
     source = pattern.pattern
-    flags = _LEADING_FLAGS.match(source)
-    head = flags.group(0) if flags else ""
+    if pattern.flags & re.VERBOSE:
+        return None
+    head = _LEADING.match(source).group(0)
     rest = source[len(head):]
-    if not rest.startswith("\\b") or rest[2:3] in ("*", "+", "?", "{"):
+    behind = rest.startswith(("(?<!", "(?<="))
+    if rest.startswith("\\b"):
+        after = 2
+    elif behind and not pattern.flags & re.IGNORECASE:  # (a case-blind class has no fast scan)
+        after = _group_end(rest)
+    else:
+        return None
+    if after is None or rest[after:after + 1] in ("", "*", "+", "?", "{", "|", ")"):
         return None
     try:
-        return re.compile(head + rest[2:], pattern.flags)
+        quick = re.compile(head + rest[after:], pattern.flags)
     except re.error:
         return None
+    if behind:
+        first = _first_characters(quick)
+        if first is None or len(first) > _FEW_FIRST_CHARACTERS:
+            return None
+    return quick
+
+
+def _group_end(source: str) -> int | None:
+    """The index after the group that opens ``source`` (escapes and classes skipped)."""
+    depth, at = 0, 0
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            at += 2
+            continue
+        if char == "[":
+            at += 1
+            at += source[at:at + 1] == "^"
+            at += source[at:at + 1] == "]"  # a "]" first in a class is a member
+            while at < len(source) and source[at] != "]":
+                at += 2 if source[at] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return at + 1
+        at += 1
+    return None
+
+
+def _first_characters(pattern: re.Pattern[str]) -> set[int] | None:
+    """The characters a match of ``pattern`` can start with, when they are literals (None:
+    anything else, such as a category like \\w, an assertion or an optional first item)."""
+    try:
+        from re import _constants as sre, _parser  # noqa: PLC0415 - as in joinable()
+
+        return _first_of(_parser.parse(pattern.pattern, pattern.flags), sre)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _first_of(items, sre) -> set[int] | None:
+    if not len(items):
+        return None
+    op, av = items[0]
+    if op is sre.LITERAL:
+        return {av}
+    if op is sre.IN:
+        found: set[int] = set()
+        for kind, value in av:
+            if kind is sre.LITERAL:
+                found.add(value)
+            elif kind is sre.RANGE:
+                found.update(range(value[0], value[1] + 1))
+            else:
+                return None
+        return found
+    if op is sre.BRANCH:
+        found = set()
+        for branch in av[1]:
+            first = _first_of(branch, sre)
+            if first is None:
+                return None
+            found |= first
+        return found
+    if op is sre.SUBPATTERN and not av[1] and not av[2]:
+        return _first_of(av[3], sre)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+        return _first_of(av[2], sre)
+    return None
