@@ -1,6 +1,8 @@
 """Work the rule checks share: done once per draft or per rule, with the results of doing it each time."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import FIXTURES, SAMPLES
@@ -35,6 +37,23 @@ def test_grouped_alternation_finds_what_the_flat_one_finds(phrases, inflect, mon
     text = " ".join([TRICKY, *phrases, *(p.upper() for p in phrases)])
     text += "".join(draft.read_text(encoding="utf-8") for draft in DRAFTS[:10])
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+@pytest.mark.parametrize("phrases", [
+    ["in order to", "prior to", "at least", "utilize", "e-mail", "world's first", "state-of-the-art", "1st"],
+    ["na\u00efve", "\u00e4ble", "in", "I"],
+    ["#1", "in order to"],  # one does not start a word: no shared "\\b"
+])
+def test_phrases_after_a_shared_boundary_match_where_the_phrase_pattern_does(phrases):
+    after = _language.phrases_after_boundary(phrases)
+    if any(not p[:1].isalnum() for p in phrases):
+        assert after is None
+        return
+    shared = re.compile(r"\b(?:" + after + ")", re.IGNORECASE)
+    text = " ".join([TRICKY, *phrases, *(p.upper() for p in phrases), "x-in order to", "'at least", "ain order to"])
+    text += "".join(draft.read_text(encoding="utf-8") for draft in DRAFTS[:10])
+    expected = [m.span() for m in phrase_pattern.__wrapped__(tuple(phrases)).finditer(text)]
+    assert expected and [m.span() for m in shared.finditer(text)] == expected
 
 
 def test_grouped_alternation_groups_only_when_safe():

@@ -195,14 +195,32 @@ def phrase_pattern(phrases: tuple[str, ...], inflect: bool = False) -> re.Patter
     """A case-insensitive regex for whole-word ``phrases``; spaces also match line breaks and
     hyphens match spaces.  With ``inflect``, a phrase's last word also matches its regular
     inflections (-s, -es, -ed, -ing)."""
+    body = phrase_alternation(phrases, inflect)
+    if body is None:
+        return None
+    return re.compile(r"(?<![\w\-'’])(?:" + body + r")(?![\w'’]|-\w)", re.IGNORECASE)
+
+
+def phrases_after_boundary(phrases: Iterable[str]) -> str | None:
+    """``phrase_pattern`` to follow a ``\\b``, or None (no phrases, or one that does not start
+    with a word character, where a ``\\b`` means something else).  Alternatives that all
+    start at a word can share one ``\\b``: the regex engine then tests one assertion at each
+    position instead of one per alternative."""
+    phrases = [p.strip() for p in phrases if p.strip()]
+    body = phrase_alternation(phrases)
+    if body is None or not all(p[:1].isalnum() for p in phrases):
+        return None
+    return r"(?<![\-'’])(?:" + body + r")(?![\w'’]|-\w)"
+
+
+def phrase_alternation(phrases: Iterable[str], inflect: bool = False) -> str | None:
+    """The alternation of ``phrase_pattern``, without its word boundaries (None: no phrases)."""
     parts = []
     for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
         words = re.split(r"[\s]+", phrase)
         pieces = [_word(w) for w in words[:-1]] + [_inflected(words[-1]) if inflect else _word(words[-1])]
         parts.append((phrase, r"[\s\-]+".join(pieces)))
-    if not parts:
-        return None
-    return re.compile(r"(?<![\w\-'’])(?:" + grouped_alternation(parts) + r")(?![\w'’]|-\w)", re.IGNORECASE)
+    return grouped_alternation(parts) if parts else None
 
 
 def grouped_alternation(parts: Iterable[tuple[str, str]]) -> str:

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from . import Context, Finding, Kind, Option
-from ._language import (alternation, include_quotes_option, phrase_pattern, readable, report_tokens, sentences,
-                        spans, tokens_in)
+from ._language import (alternation, include_quotes_option, phrase_pattern, phrases_after_boundary, readable,
+                        report_tokens, sentences, spans, tokens_in)
 
 CONDITIONAL = {"if", "when", "whether", "unless", "once"}
 
@@ -44,18 +44,23 @@ def _surface(word: str) -> str:
 
 def candidates(options: dict) -> re.Pattern[str]:
     words = [*options["modals"], "going", *options["scheduled"]]
-    # Plain words share one look-behind: one test per position instead of one per word.
+    # What starts a word shares one "\b" (see phrases_after_boundary).
     plain = [w for w in words if w[:1].isalnum() and w.lower() != "wo"]
-    parts = [_surface(w) for w in words if w not in plain]
+    apart = [_surface(w) for w in words if not w[:1].isalnum()]
+    at_word = [r"won['\u2019]t" for w in words if w.lower() == "wo"]
     if plain:
         body = "|".join(re.escape(w).replace("'", "['\u2019]") for w in sorted(set(plain), key=len, reverse=True))
-        parts.append(rf"(?<![\w])(?:{body})(?![\w])")
+        at_word.append(rf"(?:{body})(?![\w])")
     if options["intention"]:
-        parts.append(rf"\b(?:{alternation(options['intention'])})\w*")
-    listed = phrase_pattern(tuple(options["phrases"]))
+        at_word.append(rf"(?:{alternation(options['intention'])})\w*")
+    listed, apart_listed = phrases_after_boundary(options["phrases"]), phrase_pattern(tuple(options["phrases"]))
     if listed is not None:
-        parts.append(listed.pattern)
-    return re.compile("|".join(parts), re.IGNORECASE)
+        at_word.append(listed)
+    elif apart_listed is not None:
+        apart.append(apart_listed.pattern)
+    if at_word:
+        apart.append(rf"\b(?:{'|'.join(at_word)})")
+    return re.compile("|".join(apart), re.IGNORECASE)
 
 
 def _to_infinitive(token: Any) -> Any:

@@ -36,17 +36,21 @@ from typing import Any, Iterator
 
 from . import Context, Finding, Kind, Option
 from ._language import (WordList, has_number, include_quotes_option, inside, is_name_part, phrase_pattern,
-                        readable, report_tokens, sentences, spans, terms_option, tokens_in, word_list)
+                        phrases_after_boundary, readable, report_tokens, sentences, spans, terms_option, tokens_in,
+                        word_list)
 
 RANK_WORDS = {"first", "only"}
 
 
 def candidates(options: dict) -> re.Pattern[str]:
     words = list(terms_option({**options["terms"], **options["claims"]}))
-    listed = phrase_pattern(tuple(words))
     # Only searched (a yes or no per sentence), so "a word ending in -est" needs no \w* before it.
-    shapes = r"(?:est|most)\b|\b(?:best|worst|least|first|only)\b"
-    return re.compile((listed.pattern + "|" if listed else "") + shapes, re.IGNORECASE)
+    ranks = r"(?:best|worst|least|first|only)\b"
+    at_word = phrases_after_boundary(words)  # the words and the ranks share one "\b"
+    if at_word is not None:
+        return re.compile(rf"(?:est|most)\b|\b(?:{at_word}|{ranks})", re.IGNORECASE)
+    listed = phrase_pattern(tuple(words))
+    return re.compile((listed.pattern + "|" if listed else "") + rf"(?:est|most)\b|\b{ranks}", re.IGNORECASE)
 
 
 def _listed(ctx: Context, sentence, words: WordList, excepted) -> Iterator[tuple[list, str]]:
