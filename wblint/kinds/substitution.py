@@ -116,7 +116,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     entries = phrases.entries
     # Tagged tokens by (block, prose offset), from the sentences the prefilter let through.
-    tagged = {(id(s.block), t.idx): t for s in ctx.sentences() for t in s.span} if phrases.tagged else {}
+    tagged: dict | None = None  # (id(block), prose offset) -> token, worked out at the first tagged phrase
     blocks = ctx.blocks()
     joined = ctx.joined_blocks()
     texts = joined.texts
@@ -139,6 +139,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                     continue
                 replacement, pos = entries[key]
                 if pos:
+                    if tagged is None:
+                        tagged = {(id(s.block), t.idx): t for s in ctx.sentences() for t in s.span}
                     token = tagged.get((id(block), start))
                     if token is None or (token.pos_ not in pos and token.tag_ not in pos):
                         continue
