@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from conftest import FIXTURES, SAMPLES
 from wblint import nlp
@@ -194,12 +192,3 @@ def test_builtin_kinds_with_candidate_tests_keep_their_results():
 def test_unknown_kinds_see_every_sentence():
     kind = Kind("plain", "s", lambda ctx: iter(()), needs=frozenset({"parse"}))
     assert kind.candidates is None and kind.is_candidate("anything at all", {})
-
-
-@settings(max_examples=3000, deadline=None)
-@given(st.text(alphabet="erERmoMOlsLSwW \t-'’.1_é", max_size=24))
-def test_the_comparison_prefilter_matches_what_its_plain_form_matches(text):
-    from wblint.kinds.comparison import CANDIDATES
-
-    plain = re.compile(r"\b\w+er\b|\b(?:more|less|worse)\b", re.IGNORECASE)
-    assert bool(CANDIDATES.search(text)) == bool(plain.search(text))
