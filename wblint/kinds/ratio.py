@@ -21,6 +21,7 @@ import re
 from typing import Iterator
 
 from ..anatomy import SPEECH_VERBS
+from ..caseless import Caseless, lowered
 from . import Context, Finding, Kind, Option
 from ._language import alternation, include_quotes_option, readable
 from .length import word_spans
@@ -44,10 +45,10 @@ def company_names(ctx: Context) -> list[str]:
     return names
 
 
-def _pattern(words: list[str]) -> re.Pattern[str] | None:
+def _pattern(words: list[str]) -> Caseless | None:
     if not words:
         return None
-    return re.compile(rf"(?<![\w\-'’])(?:{alternation(words)})(?![\w\-])", re.IGNORECASE)
+    return Caseless(re.compile(rf"(?<![\w\-'’])(?:{alternation(words)})(?![\w\-])", re.IGNORECASE))
 
 
 SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)
@@ -71,20 +72,21 @@ def attributions(ctx: Context, block) -> list[tuple[int, int]]:
     return ranges
 
 
-def _count(ctx: Context, block, pattern: re.Pattern[str] | None, capitals: set[str],
+def _count(ctx: Context, block, pattern: Caseless | None, low: str | None, capitals: set[str],
            skipped: list[tuple[int, int]]) -> int:
     """Matches of ``pattern`` the rule may read, outside the ``skipped`` ranges; a word in
-    capitals counts only if listed so."""
+    capitals counts only if listed so (``low``: the block's text lowercased, or None)."""
     if pattern is None:
         return 0
     total = 0
-    for match in pattern.finditer(block.prose.text):
-        found = match.group(0)
+    text = block.prose.text
+    for start, end in pattern.spans(text, low):
+        found = text[start:end]
         if len(found) > 1 and found.isupper() and found not in capitals:
             continue  # "US" the country is not "us"
-        if any(s <= match.start() and match.end() <= e for s, e in skipped):
+        if any(s <= start and end <= e for s, e in skipped):
             continue
-        if readable(ctx, block, match.start(), match.end()):
+        if readable(ctx, block, start, end):
             total += 1
     return total
 
@@ -104,8 +106,9 @@ def check(ctx: Context) -> Iterator[Finding]:
     for block in ctx.blocks():
         # Without include_quotes, quotations and their attributions are not read.
         skipped = [] if ctx.options["include_quotes"] else attributions(ctx, block)
-        per_block.append((block, _count(ctx, block, ours, capitals, skipped),
-                          _count(ctx, block, theirs, capitals, skipped)))
+        low = lowered(block.prose.text)  # both lists run case-blind on it, at case-sensitive speed
+        per_block.append((block, _count(ctx, block, ours, low, capitals, skipped),
+                          _count(ctx, block, theirs, low, capitals, skipped)))
     count = sum(c for _, c, _ in per_block)
     versus = sum(v for _, _, v in per_block)
     if count < ctx.options["min_count"] or count <= ctx.options["max_ratio"] * versus:
