@@ -313,7 +313,10 @@ def _token_starts_and_tags(doc, text: str) -> tuple[list[int], dict[int, str]]:
 
     verb = doc.vocab.strings["VB"]
     starts, verbs = [0], {}
-    for start, length, tag in doc.to_array([IDX, LENGTH, TAG]).tolist():
+    rows = doc.to_array([IDX, LENGTH, TAG])
+    # Only one-character tokens can end a sentence (SENTENCE_END): numpy picks those and the verbs,
+    # so Python reads a few rows instead of every word's.
+    for start, length, tag in rows[(rows[:, 1] == 1) | (rows[:, 2] == verb)].tolist():
         word = text[start:start + length]
         if word in SENTENCE_END:
             starts.append(start + length)
@@ -417,8 +420,10 @@ class _Detector:
                 continue  # a disclaimer or note above the lead
             if id(block) in self.quote_blocks or (self._is_attribution(block)):
                 continue
-            evidence = self._content(block, summary=block is anatomy.summary,
-                                     first_after_lead=block is not anatomy.summary and not block.list_depth)
+            summary = block is anatomy.summary
+            first_after_lead = not summary and not block.list_depth
+            unread = self._unread(section[0] if section else None, summary, first_after_lead)
+            evidence = self._content(block, summary=summary, first_after_lead=first_after_lead, unread=unread)
             if section is not None:
                 name, heading = section
                 if len(block.text.split()) >= self.specs[name].min_words or block.list_depth:
@@ -491,24 +496,65 @@ class _Detector:
 
     # -- content ---------------------------------------------------------------------------
 
-    def _content(self, block: Block, summary: bool, first_after_lead: bool = False) -> dict[str, Evidence]:
+    def _unread(self, section: str | None, summary: bool, first_after_lead: bool) -> frozenset[str]:
+        """Parts whose content evidence for a paragraph would be thrown away, so need not be read.
+
+        The lead keeps only a getting-started label; a headed section's paragraph drops problem,
+        solution and the section's own part (the heading names it).  The problem is still read
+        where it can take the point for the first problem paragraph after the lead, which later
+        paragraphs depend on.
+        """
+        if summary:
+            return frozenset(name for name in PARTS if name != "getting-started")
+        if section is None:
+            return frozenset()
+        unread = {"solution", section}
+        if not first_after_lead or self.prior_given:
+            unread.add("problem")
+        return frozenset(unread)
+
+    def _content(self, block: Block, summary: bool, first_after_lead: bool = False,
+                 unread: frozenset[str] = frozenset()) -> dict[str, Evidence]:
         prose = block.prose
         text = prose.text
         low = lowered(text)
-        found: dict[str, Evidence] = {}
-        for name in self.cue_patterns:
-            evidence = Evidence()
-            if name in self.cue_finders:
-                seen: set[str] = set()
-                for start, end in self.cue_finders[name].spans(text, low):
-                    if prose.is_opaque(start, end):
-                        continue
-                    cue = _which_cue(self.all_cues[name], text[start:end])
-                    if cue.lower() not in seen:
-                        seen.add(cue.lower())
-                        strong = cue.lower() in self.strong[name]
-                        evidence.add(self.specs[name].min_score if strong else 1, f"\"{text[start:end]}\"")
-            found[name] = evidence
+        wanted = [name for name in self.cue_patterns if name not in unread]
+        opened = self._imperatives(block) if {"getting-started", "call-to-action"} & set(wanted) else []
+        if "call-to-action" in wanted:
+            pointers = self._pointers(block, text, low, opened)
+            if not self._may_call_to_action(block, pointers):
+                wanted.remove("call-to-action")
+        found = {name: self._cue_evidence(name, prose, low) for name in wanted}
+        if "problem" in found or "solution" in found:
+            self._add_naming(found, block, text, low, first_after_lead)
+        if "getting-started" in found:
+            self._add_steps(found["getting-started"], block, opened)
+        if "call-to-action" in found:
+            self._add_pointers(found["call-to-action"], block, pointers)
+        return self._labels(found, summary)
+
+    def _cue_evidence(self, name: str, prose, low: str | None) -> Evidence:
+        """A point for each different cue phrase of the part (a strong cue scores the part's minimum)."""
+        evidence = Evidence()
+        finder = self.cue_finders.get(name)
+        if finder is None:
+            return evidence
+        text = prose.text
+        seen: set[str] = set()
+        for start, end in finder.spans(text, low):
+            if prose.is_opaque(start, end):
+                continue
+            cue = _which_cue(self.all_cues[name], text[start:end])
+            if cue.lower() not in seen:
+                seen.add(cue.lower())
+                strong = cue.lower() in self.strong[name]
+                evidence.add(self.specs[name].min_score if strong else 1, f"\"{text[start:end]}\"")
+        return evidence
+
+    def _add_naming(self, found: dict[str, Evidence], block: Block, text: str, low: str | None,
+                    first_after_lead: bool) -> None:
+        """Solution: the product as a sentence's subject, or named; problem: a negation, a figure, not
+        naming the product, and a point for the first such paragraph after the lead."""
         named = self._names_product(block)
         label = self.anatomy.product or self.anatomy.company
         if "solution" in found and named:
@@ -532,28 +578,44 @@ class _Detector:
                     # the domain's order: the problem comes right after the lead
                     self.prior_given = True
                     problem.add(1, "first such paragraph after the lead")
-        opened = self._imperatives(block)  # (verb, after an opener such as "To get started,")
+
+    def _add_steps(self, evidence: Evidence, block: Block, opened: list[tuple[str, bool]]) -> None:
         verbs = [verb for verb, _ in opened]
-        if "getting-started" in found:
-            if verbs:
-                found["getting-started"].add(min(len(verbs), 2), "imperative " + ", ".join(f"\"{v}\"" for v in verbs[:3]))
-            if self._steps_follow(block):
-                found["getting-started"].add(1, "steps follow (a list or code block)")
-        if "call-to-action" in found:
-            cta = found["call-to-action"]
-            links = [link for link in prose.links if link.href.startswith(("http", "www", "mailto"))]
-            url = None if links else _web_address(text, low)  # with a link, the address adds nothing
-            pattern = self.cue_patterns.get("call-to-action")
-            # "To get started, download …" is a first step; "Download … today" points the reader somewhere
-            pointing = [v for v, after in opened if not after and pattern is not None and pattern.fullmatch(v)]
-            if links or url:
-                cta.add(1, "a link" if links else f"a web address (\"{url.strip().rstrip('.')}\")")
-            if pointing:
-                cta.add(1, "imperative " + ", ".join(f"\"{v}\"" for v in pointing[:2]))
-            if not (links or url or pointing):  # "available today" or "orders" alone point nowhere
-                cta.score = 0
-            if block is self._last_prose():
-                cta.add(1, "the closing paragraph")
+        if verbs:
+            evidence.add(min(len(verbs), 2), "imperative " + ", ".join(f"\"{v}\"" for v in verbs[:3]))
+        if self._steps_follow(block):
+            evidence.add(1, "steps follow (a list or code block)")
+
+    def _pointers(self, block: Block, text: str, low: str | None,
+                  opened: list[tuple[str, bool]]) -> tuple[list, str | None, list[str]]:
+        """What points the reader somewhere: links, else a web address, and opening cue verbs."""
+        links = [link for link in block.prose.links if link.href.startswith(("http", "www", "mailto"))]
+        url = None if links else _web_address(text, low)  # with a link, the address adds nothing
+        pattern = self.cue_patterns.get("call-to-action")
+        # "To get started, download …" is a first step; "Download … today" points the reader somewhere
+        pointing = [v for v, after in opened if not after and pattern is not None and pattern.fullmatch(v)]
+        return links, url, pointing
+
+    def _may_call_to_action(self, block: Block, pointers: tuple[list, str | None, list[str]]) -> bool:
+        """Whether the paragraph can reach the call to action's score: one that points nowhere scores
+        at most the point for closing the release, so its cue phrases need not be read."""
+        if any(pointers):
+            return True
+        return (1 if block is self._last_prose() else 0) >= self.specs["call-to-action"].min_score
+
+    def _add_pointers(self, cta: Evidence, block: Block, pointers: tuple[list, str | None, list[str]]) -> None:
+        links, url, pointing = pointers
+        if links or url:
+            cta.add(1, "a link" if links else f"a web address (\"{url.strip().rstrip('.')}\")")
+        if pointing:
+            cta.add(1, "imperative " + ", ".join(f"\"{v}\"" for v in pointing[:2]))
+        if not (links or url or pointing):  # "available today" or "orders" alone point nowhere
+            cta.score = 0
+        if block is self._last_prose():
+            cta.add(1, "the closing paragraph")
+
+    def _labels(self, found: dict[str, Evidence], summary: bool) -> dict[str, Evidence]:
+        """The parts whose evidence reaches their score; of problem and solution, the stronger."""
         labels: dict[str, Evidence] = {}
         for name, evidence in found.items():
             if summary and name != "getting-started":
