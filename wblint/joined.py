@@ -178,7 +178,7 @@ def covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 _LEADING = re.compile(r"(?:\(\?[aiLmsu]+\))?(?:\(\?:)*")  # inline flags, then groups opening
-_FEW_FIRST_CHARACTERS = 13  # past this, dropping a look-behind costs more than it saves
+_FEW_FIRST_CHARACTERS = 8  # past this, dropping a look-behind costs more than it saves
 
 
 @lru_cache(maxsize=1024)
