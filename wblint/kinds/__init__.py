@@ -170,20 +170,26 @@ class Context:
         self._pieces = pieces or {}
 
     def blocks(self, scope: str | None = None) -> list:
-        from ..scopes import blocks_in_scope
+        # Rules ask for their blocks many times per draft: the cache is read first, and the
+        # scopes module imported only to fill it.
+        key = ("blocks", scope or self.rule.scope)
+        found = self.anatomy.cache.setdefault("kinds", {}).get(key)
+        if found is None:
+            from ..scopes import blocks_in_scope
 
-        scope = scope or self.rule.scope
-        found = self.per_draft(("blocks", scope), lambda: tuple(blocks_in_scope(self.anatomy, self.document, scope)))
+            found = self.per_draft(key, lambda: tuple(blocks_in_scope(self.anatomy, self.document, key[1])))
         return list(found)
 
     def joined_blocks(self, scope: str | None = None) -> Any:
         """The prose of the blocks in scope, joined, for searches over the whole draft at once
         (``wblint.joined``: indexes follow ``blocks(scope)``)."""
-        from ..joined import JoinedTexts
+        key = ("joined", scope or self.rule.scope)
+        found = self.anatomy.cache.setdefault("kinds", {}).get(key)
+        if found is None:
+            from ..joined import JoinedTexts
 
-        scope = scope or self.rule.scope
-        return self.per_draft(("joined", scope),
-                              lambda: JoinedTexts([b.prose.text if b.prose else "" for b in self.blocks(scope)]))
+            found = self.per_draft(key, lambda: JoinedTexts([b.prose.text if b.prose else "" for b in self.blocks(key[1])]))
+        return found
 
     def per_draft(self, key: Hashable, build: Callable[[], Any]) -> Any:
         """``build()``, computed once per draft and shared by every rule that asks for ``key``
