@@ -44,8 +44,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     ignore = [re.compile(p) for p in ctx.options["ignore"]]
     for sentence in ctx.sentences():
         text = sentence.text
-        if len(RUN.findall(text)) <= limit:
-            continue  # each word is a run: few runs, few words (the cheap test first)
+        if len(text.split()) + text.count("\u2014") + text.count("\u2013") <= limit:
+            continue  # at least as many as the runs, each word is one: few, few words (the cheap test first)
         count = words(text)
         if count <= limit:
             continue
