@@ -68,6 +68,29 @@ def test_malformed_front_matter_is_reported_not_raised():
     assert doc.front_matter_line >= 2
 
 
+FRONT_MATTER = [
+    "title: Ledger\ndate: 2027-03-03\ntags: [a, b]\nowner: &o {name: Jo}\nreviewer: *o\n",
+    "title: 'Caf\u00e9 \u2014 “quoted”'\nyes: yes\nn: 0o17\nf: 1_000.5\nempty:\n",
+    "text: |\n  two\n  lines\nfolded: >\n  one\n  line\n",
+]
+
+
+def test_front_matter_reads_as_pyyaml_safe_load_reads_it():
+    import yaml
+
+    for text in FRONT_MATTER:
+        doc = parse_document("d.md", f"---\n{text}---\n\nBody.\n")
+        # the block's content ends before the newline of its last line
+        assert doc.front_matter == yaml.safe_load(text.rstrip("\n")) and not doc.front_matter_error
+
+
+def test_front_matter_errors_name_the_line_and_python_tags_are_refused():
+    doc = parse_document("d.md", "---\ntitle: Ledger\ntype: [prfaq\n---\n\nBody.\n")
+    assert doc.front_matter_error.startswith("front matter is not valid YAML (") and doc.front_matter_line == 3
+    doc = parse_document("d.md", "---\nx: !!python/object/apply:os.system ['echo pwned']\n---\n\nBody.\n")
+    assert doc.front_matter == {} and "python/object" in doc.front_matter_error
+
+
 def test_headline_from_front_matter_points_at_the_title():
     text = "---\ntype: press-release\ntitle: Acme Ledger Closes the Books\n---\n\nBody.\n"
     doc = parse_document("d.md", text)
