@@ -51,6 +51,16 @@ def report_tokens(ctx: Context, sentence: Sentence, first: Any, last: Any, repla
     return ctx.report_in(sentence.block, start, end, replacement, text=text, **fields)
 
 
+# -- labels as ids ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def label_ids(strings: Any, labels: tuple[str, ...]) -> frozenset[int]:
+    """The ids a spaCy StringStore gives ``labels``: ``token.tag in label_ids(...)`` is an int
+    compare, where ``token.tag_ in labels`` looks up a string for every token."""
+    return frozenset(strings[label] for label in labels)
+
+
 # -- word lists with grammar -----------------------------------------------------------
 
 
@@ -148,13 +158,14 @@ def title_case(span: Any) -> bool:
     return sum(1 for t in words if t.text[:1].isupper()) >= 0.8 * len(words)
 
 
-def is_name_part(token: Any) -> bool:
+def is_name_part(token: Any, headline: bool | None = None) -> bool:
     """The token is part of a proper name: tagged so, or a common word the writer capitalised
     mid-sentence ("Many Hands Pantry", "Best Western"), or a capitalised sentence opener
     joined to a following name ("Best Buy lets ...").  In title-case spans (headlines)
     capitals carry no signal and the tagger calls most words names, so there no word
-    counts as a name: a listed word in a headline is read as the word."""
-    if title_case(token.sent):
+    counts as a name: a listed word in a headline is read as the word.  ``headline``, when
+    given, is ``title_case(token.sent)`` worked out already (see ``NameParts``)."""
+    if title_case(token.sent) if headline is None else headline:
         return False
     if token.tag_ in ("NNP", "NNPS") or token.pos_ == "PROPN":
         return True
@@ -167,6 +178,19 @@ def is_name_part(token: Any) -> bool:
         following = token.doc[token.i + 1]
         return following.text[:1].isupper() and following.pos_ == "PROPN"
     return False
+
+
+class NameParts:
+    """``is_name_part`` for the tokens of one sentence, with ``title_case`` worked out once:
+    it reads the token's spaCy sentence, the same for every token of a sentence."""
+
+    def __init__(self) -> None:
+        self.headline: bool | None = None
+
+    def __call__(self, token: Any) -> bool:
+        if self.headline is None:
+            self.headline = title_case(token.sent)
+        return is_name_part(token, self.headline)
 
 
 ORDINAL = re.compile(r"^(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"

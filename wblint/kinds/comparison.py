@@ -19,8 +19,8 @@ import re
 from typing import Any, Iterator
 
 from . import Context, Finding, Kind, Option
-from ._language import (has_number, include_quotes_option, inside, is_name_part, is_number, phrase_pattern,
-                        readable, report_tokens, sentences, spans)
+from ._language import (NameParts, has_number, include_quotes_option, inside, is_number, label_ids,
+                        phrase_pattern, readable, report_tokens, sentences, spans)
 
 # A word ending in -er, or more, less, worse: r"\b\w+er\b|\b(?:more|less|worse)\b", written so
 # that every alternative starts with a letter and the look-behinds come after it.  The regex
@@ -34,9 +34,28 @@ def candidates(options: dict) -> re.Pattern[str]:
     return CANDIDATES
 
 
+COMPARATIVE_TAGS = ("JJR", "RBR")
+QUANTITY_WORDS = ("more", "less", "fewer")
+QUANTITY_POS = ("ADJ", "ADV", "DET", "PRON", "NOUN")
+
+
 def _is_comparative(token: Any) -> bool:
-    return token.tag_ in ("JJR", "RBR") or (token.text.lower() in ("more", "less", "fewer")
-                                           and token.pos_ in ("ADJ", "ADV", "DET", "PRON", "NOUN"))
+    return token.tag_ in COMPARATIVE_TAGS or (token.text.lower() in QUANTITY_WORDS and token.pos_ in QUANTITY_POS)
+
+
+def _comparatives(sentence: Any, neutral: set[str]) -> list[Any]:
+    """The sentence's tokens that ``_is_comparative`` and are not ``neutral``, found cheaply:
+    the tag as an id (an int compare), and the word only in a sentence whose lowered text
+    holds one of ``QUANTITY_WORDS`` (a token's lowered text is part of it)."""
+    tags = label_ids(sentence.span.vocab.strings, COMPARATIVE_TAGS)
+    lowered = sentence.text.lower()
+    words = any(word in lowered for word in QUANTITY_WORDS)
+    found = []
+    for token in sentence.span:
+        if token.tag in tags or (words and token.text.lower() in QUANTITY_WORDS and token.pos_ in QUANTITY_POS):
+            if token.text.lower() not in neutral and token.lemma_.lower() not in neutral:
+                found.append(token)
+    return found
 
 
 def _quantified(token: Any, sentence_span: Any, window: int) -> bool:
@@ -63,20 +82,20 @@ def check(ctx: Context) -> Iterator[Finding]:
     for sentence in sentences(ctx, candidates(ctx.options)):
         if ctx.options["skip_questions"] and sentence.text.rstrip().endswith("?"):
             continue
-        comparatives = [t for t in sentence.span if _is_comparative(t) and t.text.lower() not in neutral
-                        and t.lemma_.lower() not in neutral]
+        comparatives = _comparatives(sentence, neutral)
         if not comparatives:
             continue
         excepted = spans(ctx, exceptions, sentence.block)
         anchored_from = [s for s, _ in spans(ctx, anchors, sentence.block)
                          if sentence.span.start_char <= s < sentence.span.end_char]
         used: set[int] = set()
+        name_part = NameParts()  # title case worked out once per sentence
         for token in comparatives:
             if token.i in used:
                 continue
             lower = token.text.lower()
             start, end = token.idx, token.idx + len(token.text)
-            if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end) or is_name_part(token):
+            if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end) or name_part(token):
                 continue
             if any(s >= end for s in anchored_from) or _quantified(token, sentence.span, window):
                 continue

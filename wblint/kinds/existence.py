@@ -22,7 +22,7 @@ import re
 from typing import Iterator
 
 from . import Context, Finding, Kind, Option
-from ._language import (WordList, include_quotes_option, inside, is_name_part, phrase_pattern, readable, sentences,
+from ._language import (NameParts, WordList, include_quotes_option, inside, phrase_pattern, readable, sentences,
                         spans, tokens_in, word_list)
 
 
@@ -52,6 +52,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         text = sentence.block.prose.text
         excepted = spans(ctx, exceptions, sentence.block)
+        name_part = NameParts()  # title case worked out once per sentence
         for match in words.pattern.finditer(text, sentence.span.start_char, sentence.span.end_char):
             start, end = match.span()
             if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end):
@@ -62,7 +63,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             term = words.term_of(match.group(0), match.group(0).lower())
             if term in words.terms and not words.terms[term].fits(tokens[0]):
                 continue
-            if ctx.options["skip_names"] and any(is_name_part(t) for t in tokens):
+            if ctx.options["skip_names"] and any(name_part(t) for t in tokens):
                 continue
             yield ctx.report_in(sentence.block, start, end, text=match.group(0), term=term)
 

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from . import Context, Finding, Kind, Option
-from ._language import (WordList, has_number, include_quotes_option, inside, is_name_part, phrase_pattern,
+from ._language import (NameParts, WordList, has_number, include_quotes_option, inside, label_ids, phrase_pattern,
                         phrases_after_boundary, readable, report_tokens, sentences, spans, terms_option, tokens_in,
                         word_list)
 
@@ -53,7 +53,7 @@ def candidates(options: dict) -> re.Pattern[str]:
     return re.compile((listed.pattern + "|" if listed else "") + rf"(?:est|most)\b|\b{ranks}", re.IGNORECASE)
 
 
-def _listed(ctx: Context, sentence, words: WordList, excepted) -> Iterator[tuple[list, str]]:
+def _listed(ctx: Context, sentence, words: WordList, excepted, name_part: NameParts) -> Iterator[tuple[list, str]]:
     if words.pattern is None:
         return
     for match in words.pattern.finditer(sentence.block.prose.text, sentence.span.start_char,
@@ -62,7 +62,7 @@ def _listed(ctx: Context, sentence, words: WordList, excepted) -> Iterator[tuple
         if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end):
             continue
         tokens = tokens_in(sentence, start, end)
-        if not tokens or any(is_name_part(t) for t in tokens):
+        if not tokens or any(name_part(t) for t in tokens):
             continue
         term = words.term_of(match.group(0), "")
         if term in words.terms and not words.terms[term].fits(tokens[0]):
@@ -101,15 +101,28 @@ def _setting(noun: Any, claim_possessors: set[str], offer_verbs: set[str], scope
     return True
 
 
-def _superlatives(ctx: Context, sentence, neutral: set[str], excepted, claim_possessors: set[str],
-                  offer_verbs: set[str], scopes: Any) -> Iterator[list]:
+DEGREE_WORDS = ("most", "least")
+
+
+def _superlative_tokens(sentence, lowered: str, neutral: set[str]) -> Iterator[tuple[Any, bool]]:
+    """(token, degree) for each RBS token or "most"/"least" (degree), and each JJS token that
+    is not ``neutral``.  Tags are compared as ids, and the words are read only in a sentence
+    whose ``lowered`` text holds them (a token's lowered text is part of it)."""
+    rbs, jjs = (label_ids(sentence.span.vocab.strings, (tag,)) for tag in ("RBS", "JJS"))
+    words = any(word in lowered for word in DEGREE_WORDS)
     for token in sentence.span:
-        lower = token.text.lower()
-        degree = token.tag_ == "RBS" or lower in ("most", "least")
-        if not degree and (token.tag_ != "JJS" or lower in neutral or token.lemma_.lower() in neutral):
-            continue  # no superlative: the tags first, then where the token stands
+        tag = token.tag
+        if tag in rbs or (words and token.text.lower() in DEGREE_WORDS):
+            yield token, True
+        elif tag in jjs and token.text.lower() not in neutral and token.lemma_.lower() not in neutral:
+            yield token, False
+
+
+def _superlatives(ctx: Context, sentence, lowered: str, neutral: set[str], excepted, name_part: NameParts,
+                  claim_possessors: set[str], offer_verbs: set[str], scopes: Any) -> Iterator[list]:
+    for token, degree in _superlative_tokens(sentence, lowered, neutral):
         start, end = token.idx, token.idx + len(token.text)
-        if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end) or is_name_part(token) \
+        if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end) or name_part(token) \
                 or _in_compound(token):
             continue
         if degree:
@@ -126,13 +139,15 @@ def _superlatives(ctx: Context, sentence, neutral: set[str], excepted, claim_pos
                 yield [token]
 
 
-def _rank_claims(ctx: Context, sentence, excepted) -> Iterator[list]:
+def _rank_claims(ctx: Context, sentence, lowered: str, excepted, name_part: NameParts) -> Iterator[list]:
     """'X is the first app that ...', 'the only planner that adapts': first/only as a rank."""
+    if not any(word in lowered for word in RANK_WORDS):
+        return  # no token's lowered text can be one (each is part of the sentence's)
     for token in sentence.span:
         if token.text.lower() not in RANK_WORDS or token.pos_ not in ("ADJ", "NOUN", "PRON"):
             continue
         start, end = token.idx, token.idx + len(token.text)
-        if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end) or is_name_part(token) \
+        if not readable(ctx, sentence.block, start, end) or inside(excepted, start, end) or name_part(token) \
                 or _in_compound(token):
             continue
         noun = token.head if token.dep_ == "amod" else token
@@ -184,12 +199,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                 found.append((tokens, what))
                 covered.update(t.i for t in tokens)
 
-        for tokens, _ in _listed(ctx, sentence, lists.terms, excepted):
+        name_part = NameParts()  # title case worked out once per sentence
+        for tokens, _ in _listed(ctx, sentence, lists.terms, excepted, name_part):
             add(tokens, "hype")
-        claims = [tokens for tokens, _ in _listed(ctx, sentence, lists.claims, excepted)]
-        claims += _superlatives(ctx, sentence, lists.neutral, excepted, lists.claim_possessors, lists.offer_verbs,
-                                lists.scopes)
-        claims += _rank_claims(ctx, sentence, excepted)
+        claims = [tokens for tokens, _ in _listed(ctx, sentence, lists.claims, excepted, name_part)]
+        lowered = sentence.text.lower()
+        claims += _superlatives(ctx, sentence, lowered, lists.neutral, excepted, name_part, lists.claim_possessors,
+                                lists.offer_verbs, lists.scopes)
+        claims += _rank_claims(ctx, sentence, lowered, excepted, name_part)
         if claims and not _proven(sentence, lists.evidence):
             for tokens in claims:
                 add(tokens, "claim")

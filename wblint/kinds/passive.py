@@ -26,10 +26,11 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from . import Context, Finding, Kind, Option
-from ._language import include_quotes_option, readable, report_tokens, sentences
+from ._language import include_quotes_option, label_ids, readable, report_tokens, sentences
 
 BE_OR_GET = r"am|is|are|was|were|be|been|being|'s|’s|'re|’re|'m|’m"
 GET = r"get|gets|got|gotten|getting"
+PARTICIPLE_TAGS = ("VBN", "VBD")
 DEGREE = {"very", "so", "too", "extremely", "really", "quite", "deeply", "highly", "more", "most", "less", "least"}
 
 
@@ -67,8 +68,9 @@ def _lists(options: dict) -> Lists:
 
 def passive_clauses(sentence_span: Any, lists: Lists) -> Iterator[tuple[Any, Any, Any]]:
     """(first token, last token, verb) of each passive clause in a spaCy sentence."""
+    participles = label_ids(sentence_span.vocab.strings, PARTICIPLE_TAGS)  # ids: an int compare per token
     for verb in sentence_span:
-        if verb.tag_ not in ("VBN", "VBD"):
+        if verb.tag not in participles:
             continue
         auxes = [c for c in verb.children if c.dep_ == "auxpass" and c.lemma_.lower() in lists.helpers]
         if not auxes:
