@@ -38,3 +38,17 @@ def test_drafts_of_different_kinds_in_one_chunk_get_their_own_kinds_rules():
     assert together == alone
     names = [{d.rule for d in found} for _, found in together]
     assert names[0] == names[3] and names[0] != names[2]
+
+
+def test_a_doc_without_sentence_boundaries_is_one_sentence():
+    import spacy
+
+    from wblint.kinds import _sents
+
+    nlp = spacy.blank("en")
+    doc = nlp("One sentence. Then another one.")
+    assert not doc.has_annotation("SENT_START")
+    assert [s.text for s in _sents(doc)] == [doc.text]
+    assert _sents(nlp("")) == [] and [s.text for s in _sents(nlp("word"))] == ["word"]
+    nlp.add_pipe("sentencizer")
+    assert [s.text for s in _sents(nlp("One sentence. Then another one."))] == ["One sentence.", "Then another one."]

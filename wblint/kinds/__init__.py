@@ -297,12 +297,14 @@ def per_options(options: dict, build: Callable[[dict], T]) -> T:
     return values[build]
 
 
-def _sents(doc) -> Iterable[Any]:
+def _sents(doc) -> list[Any]:
     """The sentences of a Doc; the whole Doc when no component set boundaries (a piece
-    tagged without the parser or senter is one sentence by construction)."""
-    if doc.has_annotation("SENT_START"):
-        return doc.sents
-    return [doc[:]] if len(doc) else []
+    tagged without the parser or senter is one sentence by construction).  Doc.sents
+    checks for boundaries itself, a scan of the tokens: asking first made it two."""
+    try:
+        return list(doc.sents)
+    except ValueError:  # spaCy's E030: no sentence boundaries
+        return [doc[:]] if len(doc) else []
 
 
 @lru_cache(maxsize=1)
