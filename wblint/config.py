@@ -7,7 +7,7 @@ line (YAML) or key path (TOML) of the setting that is wrong.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +59,17 @@ class ActiveRule:
     severity: Severity
     options: dict[str, Any]
 
-    def __getattr__(self, name: str) -> Any:  # id, name, scope, message, ... come from the rule
+    def __post_init__(self) -> None:
+        # id, name, scope, message, ... are the rule's: copied once, as the engine reads them
+        # for every draft and rule (a __getattr__ call each time, before)
+        for name in _RULE_FIELDS:
+            object.__setattr__(self, name, getattr(self.rule, name))
+
+    def __getattr__(self, name: str) -> Any:  # what is not copied (kind_spec ...) comes from the rule
         return getattr(self.rule, name)
+
+
+_RULE_FIELDS = tuple(f.name for f in fields(Rule) if f.name not in {f.name for f in fields(ActiveRule)})
 
 
 def matches(rule: Rule, key: str) -> bool:

