@@ -153,3 +153,11 @@ def test_prose_characters_map_to_their_source_on_one_line_or_many(blocks):
             if ch == " " and source == "\n":
                 continue
             assert source in (ch, "\\" + ch) or (ch == "&" and source == "&amp;"), (i, ch, source)
+
+
+def test_a_markdown_it_linkify_failure_still_parses_the_draft_with_its_links():
+    # markdown-it-py's inline linkify rule raises on this while reading a link label
+    doc = parse_document("d.md", "# Plan\n\nSee example.com[http://http:// or https://acme.example.com/help today.\n")
+    paragraph = [b for b in doc.blocks if b.kind == "paragraph"][0]
+    assert paragraph.prose.text.startswith("See example.com[") and paragraph.prose.text.endswith("today.")
+    assert "https://acme.example.com/help" in [link.href for link in paragraph.prose.links]

@@ -21,13 +21,22 @@ if TYPE_CHECKING:  # imported when a draft is parsed, not for a cached run or `w
 DOCUMENT_KINDS = ("press-release", "prfaq", "faq", "dear-customer-letter")
 
 
-@lru_cache(maxsize=1)
-def markdown_parser() -> MarkdownIt:
+@lru_cache(maxsize=2)
+def markdown_parser(inline_links: bool = True) -> MarkdownIt:
+    """The CommonMark parser (with tables, strikethrough, front matter and bare URLs as links).
+
+    ``inline_links=False`` leaves bare URLs to the linkify core rule alone: markdown-it-py's
+    inline linkify rule can claim a link it does not consume (in "example.com[http://http://",
+    while it reads a link label), and the parser then raises RuntimeError; a draft that
+    trips it is parsed again without that rule rather than left unlinted.
+    """
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = MarkdownIt("commonmark", {"linkify": True})
     md.use(front_matter_plugin).enable(["table", "strikethrough", "linkify"])
+    if not inline_links:
+        md.inline.ruler.disable("linkify")
     md.linkify.set({"fuzzy_link": False})  # "Amazon.com" in prose is a name, not a link
     # With fuzzy links off, every link linkify-it accepts has "//" (http:, https:, ftp:, //)
     # or "@" (e-mail, mailto:); its own pretest also matches bare host names, and running
@@ -101,7 +110,10 @@ class Document:
 def parse_document(path: str, text: str) -> Document:
     source = SourceText(text)
     doc = Document(path=path, source=source)
-    tokens = markdown_parser().parse(source.text)
+    try:
+        tokens = markdown_parser().parse(source.text)
+    except RuntimeError:  # markdown-it-py's own check: "inline rule didn't increment state.pos"
+        tokens = markdown_parser(inline_links=False).parse(source.text)
     _Builder(doc).build(tokens)
     return doc
 
