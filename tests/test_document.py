@@ -23,12 +23,19 @@ def test_every_prose_character_maps_to_its_source_character():
     text = "Some *emphasis*, a [link](http://x) and **bold** text.\nSecond line\\! &amp; done.\n"
     doc = parse_document("d.md", text)
     prose = doc.blocks[0].prose
-    for i, ch in enumerate(prose.text):
-        start, end = prose.source_span(i, i + 1)
-        source = doc.text[start:end]
-        if ch == " " and source == "\n":
-            continue
-        assert source in (ch, "\\" + ch) or (ch == "&" and source == "&amp;"), (i, ch, source)
+    for i in range(len(prose.text)):
+        _assert_maps_to_its_source(doc, prose, i)
+
+
+def _assert_maps_to_its_source(doc, prose, i: int) -> None:
+    """Prose character ``i`` comes from the same source character (or its escape or entity;
+    a space may stand for a line break)."""
+    ch = prose.text[i]
+    start, end = prose.source_span(i, i + 1)
+    source = doc.text[start:end]
+    if ch == " " and source == "\n":
+        return
+    assert source in (ch, "\\" + ch) or (ch == "&" and source == "&amp;"), (i, ch, source)
 
 
 def test_positions_survive_crlf_and_lone_cr():
@@ -145,14 +152,10 @@ def test_prose_characters_map_to_their_source_on_one_line_or_many(blocks):
     doc = parse_document("d.md", _markdown(blocks))
     for block in doc.blocks:
         prose = block.prose
-        for i, ch in enumerate(prose.text if prose else ""):
+        for i in range(len(prose.text) if prose else 0):
             if any(s <= i < e for s, e in prose.opaque) or any(l.auto for l in prose.links):
                 continue
-            start, end = prose.source_span(i, i + 1)
-            source = doc.text[start:end]
-            if ch == " " and source == "\n":
-                continue
-            assert source in (ch, "\\" + ch) or (ch == "&" and source == "&amp;"), (i, ch, source)
+            _assert_maps_to_its_source(doc, prose, i)
 
 
 def test_a_markdown_it_linkify_failure_still_parses_the_draft_with_its_links():
