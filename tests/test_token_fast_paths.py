@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from wblint import nlp
 from wblint.kinds import Sentence
 from wblint.kinds._language import NameParts, is_name_part, label_ids
-from wblint.kinds.comparison import _comparatives, _is_comparative
+from wblint.kinds.comparison import COMPARATIVE_TAGS, QUANTITY_POS, QUANTITY_WORDS, _comparatives
 from wblint.kinds.hype import RANK_WORDS, _superlative_tokens
 from wblint.kinds.passive import PARTICIPLE_TAGS
 
@@ -35,6 +35,11 @@ def parse():
 def check_settings(test):
     return settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])(
         given(sentence_texts)(test))
+
+
+def _is_comparative(token) -> bool:
+    """The plain test: the tag's name, and every token's text."""
+    return token.tag_ in COMPARATIVE_TAGS or (token.text.lower() in QUANTITY_WORDS and token.pos_ in QUANTITY_POS)
 
 
 @check_settings

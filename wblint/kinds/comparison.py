@@ -39,14 +39,11 @@ QUANTITY_WORDS = ("more", "less", "fewer")
 QUANTITY_POS = ("ADJ", "ADV", "DET", "PRON", "NOUN")
 
 
-def _is_comparative(token: Any) -> bool:
-    return token.tag_ in COMPARATIVE_TAGS or (token.text.lower() in QUANTITY_WORDS and token.pos_ in QUANTITY_POS)
-
-
 def _comparatives(sentence: Any, neutral: set[str]) -> list[Any]:
-    """The sentence's tokens that ``_is_comparative`` and are not ``neutral``, found cheaply:
-    the tag as an id (an int compare), and the word only in a sentence whose lowered text
-    holds one of ``QUANTITY_WORDS`` (a token's lowered text is part of it)."""
+    """The sentence's comparatives that are not ``neutral``: tagged JJR or RBR, or "more",
+    "less", "fewer" as a quantity.  Found cheaply: the tag as an id (an int compare), and the
+    word only in a sentence whose lowered text holds one of ``QUANTITY_WORDS`` (a token's
+    lowered text is part of it)."""
     tags = label_ids(sentence.span.vocab.strings, COMPARATIVE_TAGS)
     lowered = sentence.text.lower()
     words = any(word in lowered for word in QUANTITY_WORDS)
