@@ -53,11 +53,11 @@ def candidates(options: dict) -> re.Pattern[str]:
         at_word.append(rf"(?:{body})(?![\w])")
     if options["intention"]:
         at_word.append(rf"(?:{alternation(options['intention'])})\w*")
-    listed, apart_listed = phrases_after_boundary(options["phrases"]), phrase_pattern(tuple(options["phrases"]))
+    listed = phrases_after_boundary(options["phrases"])
     if listed is not None:
         at_word.append(listed)
-    elif apart_listed is not None:
-        apart.append(apart_listed.pattern)
+    elif (separate := phrase_pattern(tuple(options["phrases"]))) is not None:
+        apart.append(separate.pattern)  # a phrase that does not start a word keeps its own look-behind
     if at_word:
         apart.append(rf"\b(?:{'|'.join(at_word)})")
     return re.compile("|".join(apart), re.IGNORECASE)
