@@ -173,34 +173,24 @@ class Context:
         self._shared = anatomy.cache.setdefault("kinds", {}) if anatomy is not None else None
 
     def blocks(self, scope: str | None = None) -> list:
-        # Rules ask for their blocks many times per draft: the cache is read first, and the
-        # scopes module imported only to fill it.
-        key = ("blocks", scope or self.rule.scope)
-        found = self._shared.get(key)
-        if found is None:
-            from ..scopes import blocks_in_scope
-
-            found = self.per_draft(key, lambda: tuple(blocks_in_scope(self.anatomy, self.document, key[1])))
-        return list(found)
+        scope = scope or self.rule.scope
+        return list(self.per_draft(("blocks", scope), _blocks_in_scope, self, scope))
 
     def joined_blocks(self, scope: str | None = None) -> Any:
         """The prose of the blocks in scope, joined, for searches over the whole draft at once
         (``wblint.joined``: indexes follow ``blocks(scope)``)."""
-        key = ("joined", scope or self.rule.scope)
-        found = self._shared.get(key)
-        if found is None:
-            from ..joined import JoinedTexts
+        scope = scope or self.rule.scope
+        return self.per_draft(("joined", scope), _joined_blocks, self, scope)
 
-            found = self.per_draft(key, lambda: JoinedTexts([b.prose.text if b.prose else "" for b in self.blocks(key[1])]))
-        return found
-
-    def per_draft(self, key: Hashable, build: Callable[[], Any]) -> Any:
-        """``build()``, computed once per draft and shared by every rule that asks for ``key``
-        (what several rules read -- blocks in scope, sentences, words -- is worked out once)."""
+    def per_draft(self, key: Hashable, build: Callable[..., Any], *args: Any) -> Any:
+        """``build(*args)``, computed once per draft and shared by every rule that asks for ``key``
+        (what several rules read -- blocks in scope, sentences, words -- is worked out once).
+        Rules ask hundreds of times a draft: a hit is one dict look-up, and passing ``args``
+        spares a lambda per call."""
         try:
             return self._shared[key]
         except KeyError:
-            found = self._shared[key] = build()
+            found = self._shared[key] = build(*args)
             return found
 
     def per_rule(self, build: Callable[[dict], T]) -> T:
@@ -217,11 +207,7 @@ class Context:
         start, doc = piece if piece is not None else (0, self.spacy_doc(block))
         if doc is None:
             return []
-        key = ("sentences", doc)  # per_draft, without a lambda per call
-        found = self._shared.get(key)
-        if found is None:
-            found = self._shared[key] = split_sentences(block, doc, padded=start > 0)
-        return found
+        return self.per_draft(("sentences", doc), split_sentences, block, doc, start > 0)
 
     def sentences(self, scope: str | None = None) -> Iterator[Sentence]:
         """The annotated sentences of the blocks in scope, in reading order.
@@ -275,6 +261,18 @@ class Context:
             lead = len(text) - len(text.lstrip())
             return self.report_in(block, lead, len(text.rstrip()), **fields)
         return self.report(block.start, block.end, **fields)
+
+
+def _blocks_in_scope(ctx: Context, scope: str) -> tuple:
+    from ..scopes import blocks_in_scope  # noqa: PLC0415 - needed once a draft is linted, as before
+
+    return tuple(blocks_in_scope(ctx.anatomy, ctx.document, scope))
+
+
+def _joined_blocks(ctx: Context, scope: str) -> Any:
+    from ..joined import JoinedTexts  # noqa: PLC0415 - likewise
+
+    return JoinedTexts([b.prose.text if b.prose else "" for b in ctx.blocks(scope)])
 
 
 # id(options) -> (options, {build: value}).  The entry holds the options dict, so no other
