@@ -554,8 +554,9 @@ def _attribution_text(text: str, ranges: list[tuple[int, int]]) -> str:
 
 
 _DASH_LINE = re.compile(r"^[\u2014\u2013\-~]+\s*\S")  # "— Jane Doe, CEO"
+SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)  # a speech verb anywhere
 # Run without IGNORECASE on the lowercased text where that finds the same (see wblint.caseless).
-_SPEECH = Caseless(re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE))
+_SPEECH = Caseless(SPEECH)
 
 
 def _looks_like_attribution(text: str) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..anatomy import SPEECH_VERBS
+from ..anatomy import SPEECH
 from ..caseless import Caseless, lowered
 from . import Context, Finding, Kind, Option
 from ._language import alternation, include_quotes_option, readable
@@ -49,9 +49,6 @@ def _pattern(words: list[str]) -> Caseless | None:
     if not words:
         return None
     return Caseless(re.compile(rf"(?<![\w\-'’])(?:{alternation(words)})(?![\w\-])", re.IGNORECASE))
-
-
-SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)
 
 
 def attributions(ctx: Context, block) -> list[tuple[int, int]]:
