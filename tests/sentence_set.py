@@ -20,7 +20,7 @@ import yaml
 from wblint.config import Config, activate
 from wblint.engine import Linter
 from wblint.rules import load_rules
-from wblint.source import SourceText
+from wblint.model.source import SourceText
 
 SENTENCES = Path(__file__).resolve().parent.parent / "fixtures" / "sentences"
 HEADLINE = "# Acme Opens a New Service for Families\n\n"

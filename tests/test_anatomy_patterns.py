@@ -4,9 +4,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wblint.anatomy import SPEECH_VERBS, _looks_like_attribution, is_prose_block
-from wblint.document import Block
-from wblint.prose import Prose
+from wblint.model import is_prose_block
+from wblint.model.quotes import SPEECH_VERBS, _looks_like_attribution
+from wblint.model import Block
+from wblint.model import Prose
 
 
 def plain_looks_like_attribution(text):
@@ -41,7 +42,7 @@ def test_a_prose_block_has_text_other_than_white_space(text):
 
 
 def test_the_maker_is_read_after_the_product_wherever_it_is_named():
-    from wblint.anatomy import _maker_after
+    from wblint.model.announcement import _maker_after
 
     text = "Ledger is new. Ledger helps. Ledger from Acme Bakery Tools today makes books easy."
     assert _maker_after("Ledger", text).group("company") == "Acme Bakery Tools"
@@ -55,7 +56,7 @@ def test_the_maker_is_read_after_the_product_wherever_it_is_named():
        st.lists(st.sampled_from(["Ledger", "aa", "a", "Acme", "from", "by", "Zed", "of", "co.", " ", "\n", "x"]),
                 max_size=12).map("".join))
 def test_the_maker_search_answers_what_a_regex_of_the_product_answers(product, text):
-    from wblint.anatomy import _CAP_RUN, _maker_after
+    from wblint.model.announcement import _CAP_RUN, _maker_after
 
     expected = re.search(rf"{re.escape(product)}\s+(?:from|by)\s+(?P<company>{_CAP_RUN})", text)
     found = _maker_after(product, text)

@@ -1,8 +1,8 @@
 """The document model: blocks, prose and exact source positions."""
 from __future__ import annotations
 
-from wblint.anatomy import analyse
-from wblint.document import parse_document
+from wblint.model import analyse
+from wblint.model import parse_document
 
 
 def _spans(doc, block):

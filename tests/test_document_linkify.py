@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wblint.document import markdown_parser
+from wblint.model.markdown import markdown_parser
 
 PIECES = ["http://", "https://", "ftp://", "//", "http:", "://", "HTTP://", "example.com", "b.io/x", "a@b.com",
           "mailto:", "@", "*", "_", "**", "`", "\\", "\\/", "[", "]", "(", ")", "<", ">", "&amp;", "&#58;", "&#47;",

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from conftest import write
 from wblint.diagnostics import Fix
 from wblint.fix import RawText, apply_fixes
-from wblint.source import normalise_newlines
+from wblint.model.source import normalise_newlines
 
 TEXT = "# Acme Ledger\n\nWe utilize receipts in order to close the books.\n\nNothing else to do.\n"
 FIXED = "# Acme Ledger\n\nWe use receipts to close the books.\n\nNothing else to do.\n"

@@ -13,8 +13,8 @@ import yaml
 
 from conftest import FIXTURES
 from wblint import lint_text
-from wblint.anatomy import analyse
-from wblint.document import parse_document
+from wblint.model import analyse
+from wblint.model import parse_document
 
 DRAFTS = FIXTURES / "drafts"
 LABELS = yaml.safe_load((DRAFTS / "labels.yaml").read_text(encoding="utf-8"))

@@ -4,7 +4,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wblint.parts import NameFinder
+from wblint.model.cues import NameFinder
 
 NAMES = [("Switchback Parking", "Switchback"), ("Tidy",), ("Acme Co", "Acme", "Ac")]
 ALPHABET = "ACSTPadeimnopstuwy'’- \n\t.-"

@@ -5,7 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wblint.caseless import lowered
-from wblint.parts import BARE_URL, URL_AFTER_VERB, _inflected, _web_address, cue_pattern
+from wblint.model.cues import _inflected, cue_pattern
+from wblint.model.evidence import BARE_URL, URL_AFTER_VERB, _web_address
 
 
 def flat_cue_pattern(cues):
@@ -68,9 +69,10 @@ def test_each_set_of_specs_gets_its_own_patterns():
     """Patterns are built once per set of specs and shared by drafts: changed options must not reuse them."""
     from dataclasses import replace
 
-    from wblint.anatomy import analyse
-    from wblint.document import parse_document
-    from wblint.parts import default_specs, detect
+    from wblint.model import analyse
+    from wblint.model import parse_document
+    from wblint.kinds.part import default_specs
+    from wblint.model import detect
 
     draft = ("# Acme Frobs Ship Today\n\nSEATTLE, WA — May 4, 2027 — Acme today launched Frob, a frob for teams.\n\n"
              "Then frobnicate the widgets with your whole team every single morning.\n")

@@ -6,10 +6,11 @@ from dataclasses import replace
 import pytest
 
 from conftest import FIXTURES, SAMPLES
-from wblint import parts
-from wblint.anatomy import analyse
-from wblint.document import parse_document
-from wblint.parts import default_specs, detect
+from wblint.model import parts
+from wblint.model import analyse
+from wblint.model import parse_document
+from wblint.kinds.part import default_specs
+from wblint.model import detect
 
 DRAFTS = sorted((FIXTURES / "drafts").glob("*.md")) + sorted(SAMPLES.glob("*.md"))
 

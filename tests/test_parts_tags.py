@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wblint.parts import SENTENCE_END, _token_starts_and_tags
+from wblint.model.evidence import SENTENCE_END, _token_starts_and_tags
 
 spacy = __import__("pytest").importorskip("spacy")
 VOCAB = spacy.blank("en").vocab

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from wblint.config import Config, activate
 from wblint.engine import Linter
 from wblint.rules import load_rules
-from wblint.source import SourceText, decode
+from wblint.model.source import SourceText, decode
 
 DATA = Path(__file__).parent / "data" / "commonmark-examples.txt"
 BAD = {"internal-error", "rule-timeout"}
@@ -123,7 +123,7 @@ def test_random_bytes_are_linted_or_reported(data):
 
 def test_linkify_shortcut_changes_no_parse():
     """document.markdown_parser skips linkify-it's slow pretest when no link is possible."""
-    from wblint.document import markdown_parser
+    from wblint.model.markdown import markdown_parser
 
     md = markdown_parser()
     texts = EXAMPLES + [

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import FIXTURES
 from wblint import lint_text
-from wblint.source import SourceText
+from wblint.model.source import SourceText
 from wblint.testing import flagged_text
 
 DRAFTS = sorted(FIXTURES.rglob("*.md"))

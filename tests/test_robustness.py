@@ -18,7 +18,7 @@ from wblint.config import Config, activate
 from wblint.engine import MAX_DRAFT_BYTES, Linter
 from wblint.formats import FORMATTERS
 from wblint.rules import load_rules
-from wblint.source import SourceText
+from wblint.model.source import SourceText
 from wblint.yamlfile import ConfigError, load_yaml
 
 GOOD = (SAMPLES / "bad-subheading.md").read_text(encoding="utf-8")

@@ -6,9 +6,9 @@ import re
 import pytest
 
 from conftest import FIXTURES, SAMPLES
-from wblint.anatomy import analyse
+from wblint.model import analyse
 from wblint.config import Config, activate
-from wblint.document import parse_document
+from wblint.model import parse_document
 from wblint.engine import Linter
 from wblint.kinds import Context, Kind, _language, per_options
 from wblint.kinds._language import grouped_alternation, phrase_pattern

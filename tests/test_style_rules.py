@@ -15,7 +15,7 @@ from wblint.config import Config, activate
 from wblint.engine import Linter
 from wblint.kinds import Context
 from wblint.rules import load_rules
-from wblint.source import SourceText
+from wblint.model.source import SourceText
 from wblint.testing import example_cases, load_cases, run_case
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -207,7 +207,7 @@ def _fix_files(workspace, files: list[Path], results, write: bool):
 
 def _check_stdin(o: CheckOptions, fmt: str, workspace, notices: list[str]) -> int:
     from .fix import RawText, fix_until_stable, unified_diff
-    from .source import DecodeError, decode
+    from .model.source import DecodeError, decode
 
     data = sys.stdin.buffer.read()
     shown = o.stdin_filename or STDIN_NAME

@@ -134,7 +134,7 @@ def outline(file, output_format, default_kind, rules_dir, config, isolated) -> N
     from dataclasses import replace
 
     from .outline import build, format_text
-    from .source import DecodeError, decode
+    from .model.source import DecodeError, decode
     from .workspace import Overrides, Workspace
 
     try:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .config import Config
-from .document import DOCUMENT_KINDS
+from .model.markdown import DOCUMENT_KINDS
 from .yamlfile import ConfigError, MarkedDict, MarkedList, load_yaml
 
 if TYPE_CHECKING:

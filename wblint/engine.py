@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from . import nlp
-from .anatomy import Anatomy, analyse
+from .model import Anatomy, Document, analyse, parse_document
 from .caseless import Caseless, lowered
 from .config import ActiveRule, Config
 from .diagnostics import PARSE_ERROR, READ_ERROR, Diagnostic, Fix, Severity
-from .document import Document, parse_document
 from .kinds import Context, Finding, Kind
 from .prefilter import pieces as split_pieces
-from .source import DecodeError, SourceText, decode
+from .model.source import DecodeError, SourceText, decode
 from .userregex import RegexTimeout
 
 CHUNK_SIZE = 16

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .anatomy import Anatomy, analyse
 from .config import Config, activate
-from .document import Block, Document, parse_document
+from .model import LABEL, PARTS, Anatomy, Block, analyse, detect, faq_of, parse_document
 from .kinds import Context
 from .kinds.length import WORD
-from .parts import LABEL, PARTS, detect, specs_for
+from .kinds.part import specs_for
 from .rules import RuleSet, load_rules
 
 NEEDS = frozenset({"tags", "entities"})
@@ -132,7 +131,7 @@ def _parts(anatomy: Anatomy, model, quotes: list[dict[str, Any]]) -> list[dict[s
 def _faq(anatomy: Anatomy) -> dict[str, Any] | None:
     if not anatomy.faq:
         return None
-    faq = anatomy.faq_model()
+    faq = faq_of(anatomy)
     questions = []
     for item in faq.items:
         lines = item.answer_lines

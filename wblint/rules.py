@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Severity
-from .document import DOCUMENT_KINDS
+from .model.markdown import DOCUMENT_KINDS
 from .kinds import Kind, registry
 from .scopes import SCOPES
 from .yamlfile import ConfigError, MarkedDict, read_yaml

@@ -4,8 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # rule validation reads SCOPES; only linting needs the anatomy
-    from .anatomy import Anatomy
-    from .document import Block, Document
+    from .model import Anatomy, Block, Document
 
 SCOPES = {
     "document": "every prose block of the draft",
@@ -20,7 +19,7 @@ SCOPES = {
 
 
 def blocks_in_scope(anatomy: Anatomy, document: Document, scope: str) -> list[Block]:
-    from .anatomy import is_prose_block  # noqa: PLC0415
+    from .model import is_prose_block  # noqa: PLC0415
 
     if scope == "document":
         return [b for b in document.blocks if is_prose_block(b)]

@@ -12,7 +12,7 @@ import yaml
 
 from . import __version__
 from .configfile import DEFAULT_EXCLUDE
-from .document import DOCUMENT_KINDS
+from .model.markdown import DOCUMENT_KINDS
 from .rules import RuleSet
 
 WIDTH = 96

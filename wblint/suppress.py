@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .diagnostics import Diagnostic, Severity
-from .document import Comment, Document
+from .model.markdown import Comment, Document
 from .rules import RuleSet
 
 UNUSED_SUPPRESSION = ("WB004", "unused-suppression")

@@ -27,7 +27,7 @@ from .config import ActiveRule, Config
 from .diagnostics import Diagnostic
 from .engine import Linter
 from .rules import Rule, RuleSet
-from .source import SourceText
+from .model.source import SourceText
 from .yamlfile import ConfigError, MarkedDict, read_yaml
 
 CASE_KEYS = {"name", "fail", "pass", "expect", "options", "kind"}

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..model import faq_of
 from . import Context, Finding, Kind, Option
 from .length import WORD
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     patterns = [re.compile(p, re.IGNORECASE) for p in ctx.options["placeholders"]]
-    for item in ctx.anatomy.faq_model().items:
+    for item in faq_of(ctx.anatomy).items:
         answer = item.answer_text.strip()
         if not answer and not item.answer_has_code:
             problem = "has no answer"

@@ -1,6 +1,6 @@
 """faq-audience: the FAQ answers each of the required audiences (external customers, internal stakeholders).
 
-Each question's audience comes from wblint.faq: the section heading it sits under
+Each question's audience comes from wblint.model.faq: the section heading it sits under
 (`Customer FAQ`, `Internal FAQ`, `For the Acme team`), else its wording.
 Reported once, at the FAQ heading (or the first question).
 """
@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..model import faq_of
 from . import Context, Finding, Kind, Option
 
 NAMES = {"external": "external (customer)", "internal": "internal (stakeholder)"}
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    faq = ctx.anatomy.faq_model()
+    faq = faq_of(ctx.anatomy)
     if not faq.items:
         return
     present = faq.audiences()

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..model import faq_of
 from . import Context, Finding, Kind, Option
 
 AUDIENCE_NAMES = {"external": "customer", "internal": "internal"}
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    faq = ctx.anatomy.faq_model()
+    faq = faq_of(ctx.anatomy)
     for audience, option in (("external", "external_topics"), ("internal", "internal_topics")):
         items = [i for i in faq.items if i.audience == audience]
         if not items:

@@ -1,17 +1,35 @@
 """part: the press release has a part (problem, solution, getting started, call to action).
 
 A part is recognised by a heading that names it or by the content of a
-paragraph (see wblint.parts).  The rule's options are the part's definition:
+paragraph (see wblint.model.parts).  The rule's options are the part's definition:
 its heading patterns and cue phrases.  When the part is missing the finding
 says where it was expected and points at the block it should follow; when its
 heading is there but the section is empty, it points at the heading.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from functools import lru_cache
+from typing import Any, Iterable, Iterator
 
-from ..parts import LABEL, PARTS, PartsModel, detect, specs_for
+from ..model import LABEL, PARTS, PartSpec, PartsModel, detect
 from . import Context, Finding, Kind, Option
+
+
+@lru_cache(maxsize=1)
+def default_specs() -> dict[str, PartSpec]:
+    """The part specs of the built-in rules, for parts whose rule is not active."""
+    from ..rules import load_rules  # noqa: PLC0415 - rules import the kinds
+
+    return {r.options["part"]: PartSpec.from_options(r.options) for r in load_rules().rules if r.kind == "part"}
+
+
+def specs_for(active: Iterable[Any] = ()) -> dict[str, PartSpec]:
+    """Built-in part specs overlaid with the active (configured) `part` rules."""
+    specs = dict(default_specs())
+    for rule in active:
+        if rule.rule.kind == "part":
+            specs[rule.options["part"]] = PartSpec.from_options(rule.options)
+    return specs
 
 
 def parts_model(ctx: Context) -> PartsModel:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..anatomy import Quote, classify_speaker
+from ..model import Quote, classify_speaker
 from . import Context, Finding, Kind, Option
 
 

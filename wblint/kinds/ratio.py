@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ..anatomy import SPEECH
+from ..model import SPEECH
 from ..caseless import Caseless, lowered
 from . import Context, Finding, Kind, Option
 from ._language import alternation, include_quotes_option, readable

@@ -1,6 +1,6 @@
 """section-order: the parts come in order (problem before solution) and the call to action closes.
 
-Reads the parts as wblint.parts finds them (the same the part rules and
+Reads the parts as wblint.model.parts finds them (the same the part rules and
 `wblint outline` see).  For each pair in ``order``, the second part must not
 start before the first; the ``last`` part, when there is one, must not be followed
 by any other part.  Parts that are missing are `part` rules' business, not this one's.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..parts import LABEL, PARTS
+from ..model import LABEL, PARTS
 from . import Context, Finding, Kind, Option
 from .part import parts_model
 

@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .anatomy import is_faq_heading
-from .document import Block
+from .markdown import Block
+from .sections import is_faq_heading
 
 INTERROGATIVE = re.compile(
     r"^\W*(?:\(?\d+[.)]\s*)?(?:how|what|why|when|where|who|whom|whose|which|can|could|do|does|did|is|are|was|were|"
@@ -142,6 +142,13 @@ def heading_audience(text: str, company_words: frozenset[str]) -> tuple[str | No
     if EXTERNAL_HEADING.search(text):
         return "external", f"heading \"{text.strip()}\""
     return None, ""
+
+
+def faq_of(anatomy) -> Faq:
+    """The FAQ of ``anatomy`` as sections and question/answer items, built once per draft."""
+    if "faq" not in anatomy.cache:
+        anatomy.cache["faq"] = parse_faq(anatomy)
+    return anatomy.cache["faq"]
 
 
 def parse_faq(anatomy) -> Faq:

@@ -1,0 +1,197 @@
+"""Quotations in the press release and who said them (speaker, role, audience)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..caseless import Caseless, lowered
+from .markdown import Block
+from .speakers import classify_speaker
+
+SPEECH_VERBS = r"(?:said|says|say|added|adds|explained|explains|noted|notes|commented|comments|shared|shares|remarked|stated|states|observed|continued|according to|wrote|writes|told)"
+QUOTE_PAIRS = {'"': '"', "\u201c": "\u201d", "\u201e": "\u201c", "\u00ab": "\u00bb"}
+NAME = r"(?:\[[^\]]+\]|(?:[A-Z][\w'’.\-]*|de|van|von|da|del|la|le|bin)(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|da|del|la|le|bin))*)"
+
+
+@dataclass
+class Quote:
+    block: Block
+    prose_start: int  # quoted range in block.prose.text, including the quote marks
+    prose_end: int
+    text: str  # the words inside the marks
+    attribution: str = ""
+    speaker: str | None = None
+    role: str | None = None
+    audience: str = "unknown"  # customer | spokesperson | unknown
+    speaker_cue: str = ""  # how the speaker was found: attribution, block quote line, shared, earlier mention
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.block.prose.source_span(self.prose_start, self.prose_end)
+
+
+
+def find_quotes(blocks: list[Block], company_words: frozenset[str]) -> list[Quote]:
+    """Quotations in the press release, each with its attribution where one is found.
+
+    A quote is a double-quoted stretch of four or more words (shorter ones are
+    names or scare quotes), a quote left open that continues into the next
+    paragraph, or a block quote.  Its attribution is the rest of its paragraph
+    when that reads as one (`said Jane Doe, CEO`), or a `— Name, role` line
+    after a block quote; unattributed quotes next to an attributed one share it.
+    """
+    quotes: list[Quote] = []
+    continuing = False  # the previous paragraph ended inside an open quote
+    for index, block in enumerate(blocks):
+        if block.kind not in ("paragraph", "table_cell"):
+            continuing = False
+            continue
+        text = block.prose.text
+        ranges = _quoted_ranges(text, open_at_start=continuing)
+        here = [
+            Quote(block, start, end, text[start:end].strip(" \"\u201c\u201d\u201e\u00ab\u00bb"))
+            for start, end, _ in ranges
+            if len(text[start:end].split()) >= 4 or (continuing and start == 0)
+        ]
+        if block.quote_depth and not here and len(text.split()) >= 4 and not _looks_like_attribution(text):
+            here = [Quote(block, 0, len(text), text.strip())]
+        attribution = _attribution_text(text, [(q.prose_start, q.prose_end) for q in here])
+        if not attribution and not block.quote_depth:
+            here = [q for q in here if _quote_led(q, text) or (continuing and q.prose_start == 0)]
+        if attribution:
+            for q in here:
+                _assign_speaker(q, attribution, company_words)
+                q.speaker_cue = "attribution in the paragraph"
+        elif not here and _looks_like_attribution(text):
+            for q in quotes:  # "— Jane Doe, CEO" under a block quote
+                if not q.attribution and _adjacent(q.block, block, blocks):
+                    _assign_speaker(q, text, company_words)
+                    q.speaker_cue = "attribution line after the quote"
+        quotes.extend(here)
+        continuing = bool(ranges) and not ranges[-1][2]
+    for i, q in enumerate(quotes):  # multi-paragraph quotes share one attribution
+        if q.attribution:
+            continue
+        near = [o for o in quotes[i + 1 :] + quotes[:i][::-1] if o.attribution and _adjacent(q.block, o.block, blocks)]
+        if near:
+            _copy_speaker(q, near[0])
+            q.speaker_cue = "shares the attribution of the quote beside it"
+    _resolve_references(quotes)
+    return quotes
+
+
+def _quote_led(quote: Quote, text: str) -> bool:
+    """Whether an unattributed quote is the paragraph's point, not a phrase quoted inside a sentence."""
+    lead = len(text) - len(text.lstrip())
+    return quote.prose_start <= lead or (quote.prose_end - quote.prose_start) >= 0.5 * len(text.strip())
+
+
+PRONOUN_ATTRIBUTION = re.compile(rf"\b(?:he|she|they)\s+{SPEECH_VERBS}\b|\b{SPEECH_VERBS}\s+(?:he|she|they)\b",
+                                 re.IGNORECASE)
+
+
+def _resolve_references(quotes: list[Quote]) -> None:
+    """`Otieno added` and `she said` refer to a speaker named in full earlier: share their role."""
+    for i, quote in enumerate(quotes):
+        earlier = [o for o in quotes[:i][::-1] if o.speaker and o.role]
+        if quote.speaker and not quote.role:
+            surname = quote.speaker.split()[-1].lower()
+            same = next((o for o in earlier if o.speaker.split()[-1].lower() == surname
+                         and o.speaker != quote.speaker), None)
+            if same is not None:
+                quote.speaker, quote.role, quote.audience = same.speaker, same.role, same.audience
+                quote.speaker_cue = f"named in full earlier (line {same.block.line})"
+        elif not quote.speaker and quote.attribution and PRONOUN_ATTRIBUTION.search(quote.attribution) and earlier:
+            previous = earlier[0]
+            quote.speaker, quote.role, quote.audience = previous.speaker, previous.role, previous.audience
+            quote.speaker_cue = f"pronoun for the speaker on line {previous.block.line}"
+
+
+def _adjacent(a: Block, b: Block, blocks: list[Block]) -> bool:
+    try:
+        return abs(blocks.index(b) - blocks.index(a)) <= 2
+    except ValueError:
+        return False
+
+
+_QUOTE_OPENING = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
+
+
+def _quoted_ranges(text: str, open_at_start: bool) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of each double-quoted stretch; an unclosed one runs to the end."""
+    ranges = []
+    i = 0
+    if open_at_start and text.lstrip()[:1] not in QUOTE_PAIRS:
+        close = text.find('"') if '"' in text else text.find("\u201d")
+        if close != -1:
+            ranges.append((0, close + 1, True))
+            i = close + 1
+    while (opening := _QUOTE_OPENING.search(text, i)) is not None:
+        i = opening.start()
+        close = text.find(QUOTE_PAIRS[text[i]], i + 1)
+        if close == -1:
+            ranges.append((i, len(text), False))
+            break
+        ranges.append((i, close + 1, True))
+        i = close + 1
+    return ranges
+
+
+
+def _attribution_text(text: str, ranges: list[tuple[int, int]]) -> str:
+    pieces, last = [], 0
+    for start, end in ranges:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    rest = " ".join(p.strip(" ,.;:") for p in pieces if p.strip(" ,.;:"))
+    return rest if ranges and _looks_like_attribution(rest) else ""
+
+
+_DASH_LINE = re.compile(r"^[\u2014\u2013\-~]+\s*\S")  # "— Jane Doe, CEO"
+SPEECH = re.compile(rf"\b{SPEECH_VERBS}\b", re.IGNORECASE)  # a speech verb anywhere
+# Run without IGNORECASE on the lowercased text where that finds the same (see wblint.caseless).
+_SPEECH = Caseless(SPEECH)
+
+
+def _looks_like_attribution(text: str) -> bool:
+    text = text.strip()
+    if _DASH_LINE.match(text):
+        return True
+    # The word count first: most paragraphs are too long to be an attribution.  Splitting at
+    # most 40 times tells 41 words or more from 40 or fewer without splitting all of them.
+    return len(text.split(None, 40)) <= 40 and _SPEECH.search(text, lowered(text))
+
+
+_LEADING_DASHES = re.compile(r"^[\s\u2014\u2013\-~]+")
+# Where the speaker's name (and role) sits in an attribution, tried in this order.
+_SPEAKER_PATTERNS = [re.compile(pattern) for pattern in (
+    rf"\b{SPEECH_VERBS}\s+(?P<name>{NAME})(?:\s*,\s*(?P<role>[^.;]+))?",
+    rf"^(?P<name>{NAME})\s*(?:,\s*(?P<role>[^,]+(?:,[^,]+)?)\s*,)?\s+{SPEECH_VERBS}\b",
+    rf"^(?P<name>{NAME})(?:\s*,\s*(?P<role>[^.;]+))?\s*$",
+    rf"^(?P<name>{NAME})\s*\((?P<role>[^)]+)\)",
+)]
+
+
+def _assign_speaker(quote: Quote, attribution: str, company_words: frozenset[str]) -> None:
+    text = _LEADING_DASHES.sub("", attribution).strip()
+    for pattern in _SPEAKER_PATTERNS:
+        match = pattern.search(text)
+        if match and match.group("name"):
+            name = match.group("name").strip()
+            if name.lower() in ("he", "she", "they", "i", "we", "it"):
+                continue
+            role = (match.group("role") or "").strip(" ,.") or None
+            if role and len(role.split()) > 20:
+                role = " ".join(role.split()[:20])
+            quote.speaker, quote.role = name, role
+            break
+    quote.attribution = attribution.strip()
+    quote.audience = classify_speaker(quote.role, company_words)
+
+
+def _copy_speaker(quote: Quote, other: Quote) -> None:
+    quote.speaker, quote.role, quote.audience = other.speaker, other.role, other.audience
+    quote.attribution = other.attribution
+
+
