@@ -39,6 +39,7 @@ def build(path: str, text: str, config: Config | None = None, ruleset: RuleSet |
         "path": path,
         "kind": anatomy.kind,
         "kind_cue": anatomy.kind_cue,
+        "title": _block(anatomy.title, "document title, not the release's headline"),
         "headline": _block(anatomy.headline, anatomy.headline_cue),
         "subheading": _block(anatomy.subheading, anatomy.subheading_cue),
         "dateline": _dateline(anatomy),
@@ -49,7 +50,21 @@ def build(path: str, text: str, config: Config | None = None, ruleset: RuleSet |
         "missing_parts": [name for name in PARTS if not model.of(name)] if anatomy.press_release else [],
         "quotes": quotes,
         "faq": _faq(anatomy),
+        "other": _other(anatomy),
     }
+
+
+def _other(anatomy: Anatomy) -> list[dict[str, Any]]:
+    """The sections that are neither release nor FAQ (notes, Tenets, Appendix), in order."""
+    sections = []
+    for start, end in anatomy.other_ranges:
+        blocks = [b for b in anatomy.other if start <= b.start < end]
+        if blocks:
+            first = blocks[0]
+            sections.append({"line": first.line, "end_line": blocks[-1].end_line,
+                             "heading": first.text.strip() if first.kind == "heading" else None,
+                             "opens": _cut(first.text, 60)})
+    return sections
 
 
 def _annotate(anatomy: Anatomy, config: Config) -> dict[int, Any]:
@@ -169,8 +184,10 @@ def format_text(outline: dict[str, Any]) -> str:
         where = f"{line}" if line is not None else ""
         lines.append(f"{label:<14}{where:<7}{text}" + (f"  [{cue}]" if cue else ""))
 
-    for key, label in (("headline", "headline"), ("subheading", "sub-heading")):
+    for key, label in (("title", "title"), ("headline", "headline"), ("subheading", "sub-heading")):
         item = outline[key]
+        if key == "title" and item is None:
+            continue
         row(label, item and item["line"], _cut(item["text"], 70) if item else "(none)", item["cue"] if item else "")
     dateline = outline["dateline"]
     if dateline:
@@ -212,4 +229,9 @@ def format_text(outline: dict[str, Any]) -> str:
             told = (f"answer {answer['line']}" + (f"–{answer['end_line']}" if answer["end_line"] != answer["line"] else "")
                     + f", {answer['words']} words") if answer else "no answer"
             lines.append(f"    {question['line']:<6}{_cut(question['question'], 64):<66}{told}")
+    if outline["other"]:
+        lines += ["", "other sections (not release, not FAQ)"]
+        for section in outline["other"]:
+            span = f"{section['line']}–{section['end_line']}"
+            lines.append(f"  {span:<9}{_cut(section['heading'] or section['opens'], 70)}")
     return "\n".join(lines) + "\n"

@@ -22,7 +22,7 @@ def blocks_in_scope(anatomy: Anatomy, document: Document, scope: str) -> list[Bl
     from .model import is_prose_block  # noqa: PLC0415
 
     if scope == "document":
-        return [b for b in document.blocks if is_prose_block(b)]
+        return [b for b in document.blocks if is_prose_block(b) and not anatomy.in_other(b)]
     if scope == "headline":
         return [anatomy.headline] if anatomy.headline else []
     if scope == "subheading":

@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from .markdown import Document
 
-_LAUNCH = (r"(?:launch(?:es|ed)?|announc(?:e|es|ed)|introduc(?:e|es|ed)|unveil(?:s|ed)?|releas(?:e|es|ed)|"
+_LAUNCH = (r"(?:launch(?:es|ed|ing)?|announc(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|unveil(?:s|ed|ing)?|"
+           r"releas(?:e|es|ed|ing)|"
            r"open(?:s|ed)?|debut(?:s|ed)?|roll(?:s|ed)?\s+out|made\s+available|makes\s+available|ships?|shipped)")
 _CAP_RUN = r"[A-Z][\w&'\u2019.\-]*(?:\s+(?:[A-Z][\w&'\u2019.\-]*|of|and|&|for|de|du|la))*"
 _FROM_MAKER = re.compile(rf"\s+(?:from|by)\s+(?P<company>{_CAP_RUN})")  # after the product's name
@@ -12,11 +13,12 @@ ANNOUNCER = re.compile(rf"(?P<company>{_CAP_RUN})\s+(?:today\s+|has\s+|have\s+|i
 PRODUCT = re.compile(
     rf"\b{_LAUNCH}\s+(?:today\s+)?(?:the\s+(?:launch|availability|release)\s+of\s+)?"
     r"(?:the\s+|its\s+|their\s+|our\s+|a\s+new\s+)?"
-    r"(?P<product>[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3}|code)")
+    r"(?P<product>[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3}|code"
+    r"|(?!(?:it|this|that|them|today|yesterday|now|version)\b)[a-z][\w\-]*[\w](?=,\s+(?:a|an|the)\s))")  # `released hearth, an app that ...`
 
 
 HEADLINE_PRODUCT = re.compile(
-    r"^\W*(?i:introducing|announcing|meet)\s+(?P<product>[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*)?)"
+    r"^\W*(?i:introducing|announcing|meet)\s+(?P<product>[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,3})"
     r"(?=\s*[:,\u2014\u2013\-]|\s*$)")
 
 

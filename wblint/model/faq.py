@@ -156,7 +156,8 @@ def parse_faq(anatomy) -> Faq:
     if not anatomy.faq or anatomy.document is None:
         return faq
     first = anatomy.faq[0]
-    blocks = [b for b in anatomy.document.blocks if b.start >= first.start and b.kind not in ("html", "hr", "front-matter")]
+    blocks = [b for b in anatomy.document.blocks if b.start >= first.start and b.kind not in ("html", "hr", "front-matter")
+              and not anatomy.in_other(b)]
     if anatomy.faq[0] not in blocks:  # a synthetic block (front matter title) cannot start an FAQ; be safe
         blocks = [b for b in anatomy.document.blocks if b in anatomy.faq or b.start > first.start]
     company = frozenset(w.lower() for w in re.findall(r"[\w\-]+", anatomy.company or "")) - {"the", "of", "and"}
@@ -213,6 +214,11 @@ class _Parser:
     def _heading(self, block: Block, following: Block | None) -> None:
         text = block.text.strip()
         audience, cue = heading_audience(text, self.company)
+        current = self.current
+        if (current is not None and current.shape == "heading" and block.level > current.block.level
+                and not is_faq_heading(block) and not text.endswith("?")):
+            current.answer.append(AnswerPart(block, 0, len(block.prose.text)))  # a sub-section of the answer
+            return
         if is_question_text(text) and not (audience and not text.endswith("?")):
             self._new_item(block, 0, len(block.prose.text), "heading")
             return
@@ -238,7 +244,11 @@ class _Parser:
         match = Q_PREFIX.match(text)
         if match:
             inside = A_INSIDE.search(text, match.end())
-            return "q-a", match.end(), inside.start() if inside else len(text)
+            if inside:
+                return "q-a", match.end(), inside.start()
+            # `**Q: Does it work offline?**` with the answer on the next line of the paragraph
+            cut = _question_line_end(block, self.source, match.end())
+            return "q-a", match.end(), cut if cut is not None else len(text)
         if block.emphasised and is_question_text(text):
             return "bold", 0, len(text)
         bold = _leading_bold_end(block, self.source)
@@ -270,7 +280,7 @@ class _Parser:
         rest = end
         if shape == "q-a":
             inside = A_INSIDE.match(text, end - 1) or A_INSIDE.match(text, end)
-            rest = inside.end() if inside else len(text)
+            rest = inside.end() if inside else end
         while rest < len(text) and (text[rest].isspace() or text[rest] in ":\u2014\u2013-"):
             rest += 1
         if text[rest:].strip():
@@ -301,6 +311,29 @@ class _Parser:
             elif block.kind == "code" and self.current is not None:
                 self.current.answer.append(AnswerPart(block))
         return self.items
+
+
+def _question_line_end(block: Block, source: str, after: int) -> int | None:
+    """Prose index where the paragraph's first line ends, when that line is the whole question
+    (it ends in `?` or is one bold run) and more text follows on the next lines; else None."""
+    prose = block.prose
+    newline = source.find("\n", block.start)
+    if newline == -1 or newline >= block.end or not prose.segments:
+        return None
+    end = None
+    for p0, p1, s0, s1 in prose.segments:
+        if s0 >= newline:
+            break
+        end = p0 + min(newline - s0, p1 - p0) if p1 - p0 == s1 - s0 else p1
+    text = prose.text
+    if end is None or end <= after or not text[end:].strip():
+        return None
+    bold = _leading_bold_end(block, source)
+    if bold is not None and after < bold < len(text.rstrip()) and text[bold:].strip():
+        return bold  # the bold run is the question, however many lines it wraps over
+    if text[:end].rstrip().endswith("?"):
+        return end
+    return None
 
 
 def _leading_question(text: str) -> int | None:

@@ -53,16 +53,26 @@ def find_quotes(blocks: list[Block], company_words: frozenset[str]) -> list[Quot
             for start, end, _ in ranges
             if len(text[start:end].split()) >= 4 or (continuing and start == 0)
         ]
+        signed = None
         if block.quote_depth and not here and len(text.split()) >= 4 and not _looks_like_attribution(text):
-            here = [Quote(block, 0, len(text), text.strip())]
+            # a block quote without quote marks is a quotation only when someone is named as
+            # having said it; notes, prompts and instructions in a `>` block are not speech
+            signed = _TRAILING_SIGNATURE.search(text)
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if signed is not None:
+                here = [Quote(block, 0, signed.start(), text[:signed.start()].strip())]
+            elif following is not None and _signs(following):
+                here = [Quote(block, 0, len(text), text.strip())]
         attribution = _attribution_text(text, [(q.prose_start, q.prose_end) for q in here])
+        if signed is not None and here:
+            attribution = signed.group(0).strip()
         if not attribution and not block.quote_depth:
             here = [q for q in here if _quote_led(q, text) or (continuing and q.prose_start == 0)]
         if attribution:
             for q in here:
                 _assign_speaker(q, attribution, company_words)
                 q.speaker_cue = "attribution in the paragraph"
-        elif not here and _looks_like_attribution(text):
+        elif not here and (_looks_like_attribution(text) or _signs(block)):
             for q in quotes:  # "— Jane Doe, CEO" under a block quote
                 if not q.attribution and _adjacent(q.block, block, blocks):
                     _assign_speaker(q, text, company_words)
@@ -78,6 +88,22 @@ def find_quotes(blocks: list[Block], company_words: frozenset[str]) -> list[Quot
             q.speaker_cue = "shares the attribution of the quote beside it"
     _resolve_references(quotes)
     return quotes
+
+
+# `— Jane Doe, editor` closing a block quote's last line
+_TRAILING_SIGNATURE = re.compile(rf"\s(?:[\u2014\u2013]|--?|~)\s*{NAME}(?:\s*,[^\u2014\u2013]{{1,80}})?\s*$")
+_SIGNATURE = re.compile(rf"^\W*(?:[\u2014\u2013]|--?|~)?\s*{NAME}\s*(?:,|\bfrom\b|\bof\b)[^.!?]{{1,80}}\W*$")
+
+
+def _signs(block: Block) -> bool:
+    """A signature line under a quotation: `— Jane Doe, editor`, `*Jane Doe, CEO, Acme*`,
+    `> - Sam from Leeds`."""
+    if block.kind != "paragraph" or block.prose is None:
+        return False
+    text = block.prose.text.strip()
+    if _DASH_LINE.match(text):
+        return len(text.split()) <= 20
+    return (block.emphasised or block.list_depth > 0) and len(text.split()) <= 14 and bool(_SIGNATURE.match(text))
 
 
 def _quote_led(quote: Quote, text: str) -> bool:

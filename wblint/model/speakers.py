@@ -6,7 +6,7 @@ import re
 LEADER_TITLES = re.compile(
     r"\b(ceo|cto|cfo|coo|cmo|cpo|cio|ciso|chief|president|vice[- ]president|s?vp|evp|director|head|general manager|gm|"
     r"founder|co-?founder|chair(?:man|woman|person)?|leader|lead|product manager|spokes(?:person|man|woman)|"
-    r"manager|principal|partner|owner)\b",
+    r"manager|principal|partner|owner|who (?:leads|heads|oversees|directs))\b",
     re.IGNORECASE,
 )
 TITLE_WORDS = re.compile(
