@@ -52,7 +52,7 @@ def test_bold_q_lines_with_the_answer_on_the_next_line(outline, findings):
 def test_tenets_metrics_and_appendix_are_other_sections(outline):
     data = outline("title-above-release.md")
     headings = [s["heading"] for s in data["other"]]
-    assert headings[1:] == ["Success Metrics", "Tenets", "Appendix"]
+    assert headings == ["Quillstack — PR/FAQ", "Success Metrics", "Tenets", "Appendix"]
     assert data["faq"]["end_line"] < data["other"][1]["line"]
 
 
@@ -75,7 +75,8 @@ def test_lower_case_product_and_boilerplate_sections(outline, findings):
     data = outline("template-leftovers.md")
     assert data["product"]["name"] == "hearth"
     assert "solution" in {p["part"] for p in data["parts"]}
-    assert [s["heading"] for s in data["other"]][1:] == ["About Hearth", "Licence"]
+    assert [s["heading"] for s in data["other"] if s["heading"]][1:] == ["About Hearth", "Licence"]
+    assert 15 in [s["line"] for s in data["other"]]  # the prompt left in a block quote
     found = findings("template-leftovers.md")
     assert not [line for name, line in found if line >= 23]  # nothing in About or Licence
     assert ("faq-present", 21) in found  # titled PRFAQ, and no FAQ in it
@@ -105,3 +106,15 @@ def test_an_about_paragraph_is_boilerplate_not_the_call_to_action(run_cli, tmp_p
     assert [s["line"] for s in data["other"]] == [9]
     found = json.loads(run_cli("check", "--no-cache", "--format", "json", str(draft)).output)
     assert "call-to-action" in {f["name"] for f in found}
+
+
+def test_a_template_quote_slot_filled_without_quote_marks_is_a_quote_to_attribute(run_cli, tmp_path):
+    draft = tmp_path / "slot.md"
+    draft.write_text("# Acme Lets Bakers Track Flour in Every Bin as They Bake\n\n"
+                     "LEEDS, UK — May 1, 2027 — Acme today launched Sift, a scale for bakers.\n\n"
+                     "*Customer quote*: I stopped running out of rye in the middle of a bake.\n",
+                     encoding="utf-8")
+    data = json.loads(run_cli("outline", "--format", "json", str(draft)).output)
+    assert [(q["line"], q["audience"], q["speaker"]) for q in data["quotes"]] == [(5, "customer", None)]
+    found = json.loads(run_cli("check", "--no-cache", "--format", "json", str(draft)).output)
+    assert ("quote-attribution", 5) in {(f["name"], f["line"]) for f in found}

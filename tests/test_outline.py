@@ -210,9 +210,9 @@ def test_every_faq_question_shape(outline):
     assert answers[:6] == ["Nothing.", "Yes, the reader keeps working.", "Yes, the coin slot still works.",
                            "Tap the receipt and choose refund.", "Free for customers.", "No."]
     assert questions[6]["answer"]["code"] is True
-    # no audience headings: "we" makes a question internal, the rest are the customer's
+    # no audience headings: the company asking itself how it measures success is internal
     assert [q["audience"] for q in questions] == ["external"] * 6 + ["internal"]
-    assert questions[6]["audience_cue"] == 'no audience heading; asks about "we"'
+    assert questions[6]["audience_cue"] == 'no audience heading; the company asks itself about "measure"'
 
 
 def test_audience_from_a_heading_that_names_the_company(outline):
@@ -273,3 +273,26 @@ def test_unreadable_file_is_a_usage_error(run_cli, tmp_path):
     binary.write_bytes(b"\x00\x01\x02")
     result = run_cli("outline", str(binary))
     assert result.exit_code == 2 and "binary" in result.stderr
+
+
+def test_we_alone_does_not_make_a_question_internal(outline):
+    data = outline(textwrap.dedent("""\
+        # Tidy Lets Laundromat Customers Pay for a Machine From Their Phone
+
+        COLUMBUS, OH — May 4, 2027 — Suds Co today launched Tidy.
+
+        ## FAQ
+
+        ### What are we launching today?
+
+        An app that starts a washer from your phone.
+
+        ### How are risk levels shown?
+
+        A colour on each machine.
+
+        ### What is the addressable market?
+
+        Four thousand laundromats in Ohio.
+        """))
+    assert [q["audience"] for q in data["faq"]["questions"]] == ["external", "external", "internal"]

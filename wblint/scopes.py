@@ -7,7 +7,9 @@ if TYPE_CHECKING:  # rule validation reads SCOPES; only linting needs the anatom
     from .model import Anatomy, Block, Document
 
 SCOPES = {
-    "document": "every prose block of the draft",
+    "document": "every prose block of the release, its FAQ and the rest of the draft, except sections that are "
+                "neither (notes, Tenets, Appendix, template guidance, About boilerplate)",
+    "all": "every prose block of the draft, the sections that are neither release nor FAQ included",
     "headline": "the headline",
     "subheading": "the sub-heading",
     "summary": "the lead paragraph of the press release",
@@ -21,6 +23,8 @@ SCOPES = {
 def blocks_in_scope(anatomy: Anatomy, document: Document, scope: str) -> list[Block]:
     from .model import is_prose_block  # noqa: PLC0415
 
+    if scope == "all":
+        return [b for b in document.blocks if is_prose_block(b)]
     if scope == "document":
         return [b for b in document.blocks if is_prose_block(b) and not anatomy.in_other(b)]
     if scope == "headline":

@@ -20,7 +20,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     blocks = list(ctx.blocks())
     headline = ctx.anatomy.headline
     joined = ctx.joined_blocks()
-    if headline is not None and headline not in blocks and ctx.rule.scope == "document":
+    if headline is not None and headline not in blocks and ctx.rule.scope in ("document", "all"):
         blocks.insert(0, headline)  # the front matter title
         joined = JoinedTexts([block.prose.text for block in blocks])
     spans: list[dict[tuple[int, int], str]] = [{} for _ in blocks]

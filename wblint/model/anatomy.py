@@ -16,9 +16,9 @@ from .announcement import company_words, read_announcement
 from .dateline import Dateline, bare_dateline, find_dateline
 from .markdown import Block, Document
 from .prose import Prose
-from .quotes import Quote, find_quotes
+from .quotes import Quote, find_quotes, is_slot_guidance
 from .sections import (SECTION_WORDS, is_document_title, is_faq_heading, is_other_heading, is_prose_block,
-                       is_release_label, is_release_section_heading)
+                       is_release_label, is_release_section_heading, is_template_instruction)
 
 
 @dataclass
@@ -59,7 +59,7 @@ class Anatomy:
 def analyse(doc: Document, default_kind: str | None = None) -> Anatomy:
     every = [b for b in doc.blocks if is_prose_block(b)]
     headline, cue, title, opening = _release_headline(every)
-    if headline is None and title is None:
+    if headline is None and opening is None:
         headline, cue = _headline(doc, every)
     other_ranges = _other_ranges(doc, every, title, opening)
     blocks = [b for b in every if not _inside(b, other_ranges) or b is headline]
@@ -125,6 +125,9 @@ def _release_headline(blocks: list[Block]) -> tuple[Block | None, str, Block | N
 
     Between them may stand notes, a "Companion docs:" line, release labels: all skipped.
     """
+    lead = next((j for j, b in enumerate(blocks[:3]) if b.kind == "heading"), None)
+    if lead and all(b.kind == "paragraph" and len(b.text.split()) <= 30 for b in blocks[:lead]):
+        blocks = blocks[lead:]  # a "Based on …" line above the title
     if not blocks:
         return None, "", None, None
     first, title, i = blocks[0], None, 0
@@ -163,6 +166,9 @@ def _other_ranges(doc: Document, blocks: list[Block], title: Block | None,
                        else len(doc.text) + 1))
     end_of_doc = len(doc.text) + 1
     for i, block in enumerate(blocks):
+        if is_template_instruction(block) or is_slot_guidance(block):
+            ranges.append((block.start, block.end))
+            continue
         if block.quote_depth and block.kind == "paragraph" and NOTE_LEAD.match(block.text):
             ranges.append((block.start, block.end))  # `> **Note:** this is a beta`: a note to readers
             continue
@@ -179,7 +185,7 @@ def _other_ranges(doc: Document, blocks: list[Block], title: Block | None,
         if ranges and ranges[-1][0] <= block.start < ranges[-1][1]:
             continue  # inside a section already set aside
         ranges.append((block.start, end))
-    return ranges
+    return _merged(ranges)
 
 
 # "About Acme" opening a paragraph, set off by a colon, a dash, a line break or bold

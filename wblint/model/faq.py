@@ -15,9 +15,11 @@ Questions come in many shapes, and all are recognised:
 Audience: a heading such as `Customer FAQ`, `External questions`, `For
 gardeners` (external) or `Internal FAQ`, `For the Acme team`, `Stakeholder
 questions` or a heading that names the announcing company (internal) sets the
-audience of the questions under it.  Without such a heading, a question asked
-as "we"/"our", or about a business topic (risks, market size, feasibility,
-dependencies, economics, success metrics), is internal and any other is external.
+audience of the questions under it.  Without such a heading, a question about a
+topic only the business asks (market size, margins, headcount, business case), or
+one the company asks itself ("we"/"our") about risks, feasibility, dependencies or
+how success is measured, is internal, and any other is external ("What are we
+launching?" is the customer's first question).
 
 Structure only: no spaCy, no rule options.  Rules judge what this finds.
 """
@@ -52,10 +54,15 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 WE = re.compile(r"\b(?:we|our|us|ours)\b", re.IGNORECASE)
 # What the business asks (the domain's "typical internal questions"): market size, economics,
 # dependencies, feasibility, risks, how success is measured.
+# Only the business asks about these, whoever asks:
 INTERNAL_TOPIC = re.compile(
-    r"\b(?:risks?|tam|market\s+size|size\s+of\s+the\s+market|addressable|feasib\w*|dependenc\w*|economics|"
-    r"margins?|revenue|profit\w*|p&l|headcount|investment|roi|legal|regulat\w*|compliance|cannibali[sz]\w*|"
-    r"kpis?|metrics?|success|go-to-market|staffing|business\s+case)\b", re.IGNORECASE)
+    r"\b(?:tam|market\s+size|size\s+of\s+the\s+market|addressable|unit\s+economics|margins?|revenue|profit\w*|"
+    r"p&l|headcount|investment|roi|cannibali[sz]\w*|go-to-market|staffing|business\s+case)\b", re.IGNORECASE)
+# A customer asks about these too ("How are risk levels determined?", "Is this legal?"): internal
+# only when the company asks them of itself ("What are our risks?", "How will we measure success?").
+SHARED_TOPIC = re.compile(
+    r"\b(?:risks?|feasib\w*|dependenc\w*|economics|legal|regulat\w*|compliance|kpis?|metrics?|success|"
+    r"measure\w*|cost\s+us|build|launch\s+date|timeline)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -200,8 +207,9 @@ class _Parser:
         text = block.prose.text[start:end]
         if section is not None:
             audience, cue = section.audience, section.cue
-        elif WE.search(text):
-            audience, cue = "internal", f"no audience heading; asks about \"{WE.search(text).group(0)}\""
+        elif WE.search(text) and SHARED_TOPIC.search(text):
+            audience, cue = "internal", (f"no audience heading; the company asks itself about "
+                                         f"\"{SHARED_TOPIC.search(text).group(0)}\"")
         elif INTERNAL_TOPIC.search(text):
             audience, cue = "internal", f"no audience heading; a business topic (\"{INTERNAL_TOPIC.search(text).group(0)}\")"
         else:

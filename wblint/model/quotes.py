@@ -54,6 +54,16 @@ def find_quotes(blocks: list[Block], company_words: frozenset[str]) -> list[Quot
             if len(text[start:end].split()) >= 4 or (continuing and start == 0)
         ]
         signed = None
+        slot = QUOTE_SLOT.match(text) if not here else None
+        if slot is not None and len(text[slot.end():].split()) >= 4 and not is_slot_guidance(block):
+            # `*Customer quote*: …` — a template's quote slot, filled in without quote marks
+            quote = Quote(block, slot.end(), len(text), text[slot.end():].strip())
+            quote.audience = "customer" if slot.group("who").lower().startswith("customer") else (
+                "spokesperson" if slot.group("who") else "unknown")
+            quote.speaker_cue = f"quote slot \"{slot.group(0).strip()}\""
+            quotes.append(quote)
+            continuing = False
+            continue
         if block.quote_depth and not here and len(text.split()) >= 4 and not _looks_like_attribution(text):
             # a block quote without quote marks is a quotation only when someone is named as
             # having said it; notes, prompts and instructions in a `>` block are not speech
@@ -93,6 +103,24 @@ def find_quotes(blocks: list[Block], company_words: frozenset[str]) -> list[Quot
 # `— Jane Doe, editor` closing a block quote's last line
 _TRAILING_SIGNATURE = re.compile(rf"\s(?:[\u2014\u2013]|--?|~)\s*{NAME}(?:\s*,[^\u2014\u2013]{{1,80}})?\s*$")
 _SIGNATURE = re.compile(rf"^\W*(?:[\u2014\u2013]|--?|~)?\s*{NAME}\s*(?:,|\bfrom\b|\bof\b)[^.!?]{{1,80}}\W*$")
+
+
+QUOTE_SLOT = re.compile(
+    r"^\W*(?P<who>customer|internal|leader|leadership|spokesperson|executive|company|exec)?\s*quotes?\s*(?:\(s\))?"
+    r"\W*[:\u2014\u2013]\s*", re.IGNORECASE)
+
+
+# what a template says belongs in the slot ("Someone within your company being quoted about …")
+_SLOT_GUIDANCE = re.compile(r"\b(?:quot\w*|saying|hypothetical)\b", re.IGNORECASE)
+
+
+def is_slot_guidance(block: Block) -> bool:
+    """A template's quote slot still holding its guidance: `**Customer quote:** a hypothetical
+    customer saying what they like`."""
+    if block.kind != "paragraph" or block.prose is None:
+        return False
+    slot = QUOTE_SLOT.match(block.prose.text)
+    return slot is not None and bool(_SLOT_GUIDANCE.search(block.prose.text, slot.end()))
 
 
 def _signs(block: Block) -> bool:

@@ -16,7 +16,8 @@ FAQ_TERMS = re.compile(
 SECTION_WORDS = re.compile(
     r"^\W*(summary|problem|solution|the problem|the solution|customer problem|customer quote|quote|spokesperson|"
     r"leader quote|getting started|how to get started|get started|how it works|call to action|closing|benefits?|faq|"
-    r"availability|pricing|about|background|overview|introduction|press release|the challenge|challenge)\b",
+    r"availability|pricing|about|background|overview|introduction|press release|the challenge|challenge|"
+    r"headline|heading|sub-?heading|sub-?title|title|testimon(?:y|ials)|quotes)\b",
     re.IGNORECASE,
 )
 
@@ -87,3 +88,17 @@ def is_release_label(block: Block) -> bool:
     """A short line such as `FOR IMMEDIATE RELEASE` or `Created: 2026-02-24`."""
     return (block.kind == "paragraph" and len(block.text.split()) <= 12 and block.end_line - block.line <= 1
             and bool(RELEASE_LABEL.match(block.text)))
+
+# Guidance a template leaves for the writer ("2–4 sentences describing the problem",
+# "Describe the customer problem here", "Quote a leader to capture the value"): not release prose.
+TEMPLATE_INSTRUCTION = re.compile(
+    r"^\W*(?:(?:\d+\s*[\u2013\-]\s*)?\d+\s+(?:sentences?|paragraphs?|words)\s+"
+    r"(?:that|describing|saying|telling|explaining|about|on|giving|of)\b"
+    r"|(?:describe|explain|summari[sz]e|quote|state|write|insert|provide|include)\s+(?:the|a|an|your|who|what|why|how)\b"
+    r"[^.!?]{0,80}\b(?:here|customers?|leaders?|problem|solution|benefits?|value|quote)\b)",
+    re.IGNORECASE,
+)
+
+
+def is_template_instruction(block: Block) -> bool:
+    return block.kind == "paragraph" and bool(TEMPLATE_INSTRUCTION.match(block.text))
