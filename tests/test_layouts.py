@@ -118,3 +118,20 @@ def test_a_template_quote_slot_filled_without_quote_marks_is_a_quote_to_attribut
     assert [(q["line"], q["audience"], q["speaker"]) for q in data["quotes"]] == [(5, "customer", None)]
     found = json.loads(run_cli("check", "--no-cache", "--format", "json", str(draft)).output)
     assert ("quote-attribution", 5) in {(f["name"], f["line"]) for f in found}
+
+
+def test_sub_headings_inside_an_answer_belong_to_it_and_sections_after_the_faq_are_other(run_cli, tmp_path):
+    draft = tmp_path / "rfc.md"
+    draft.write_text(
+        "# Faster Builds\n\nAn RFC.\n\n## Working Backwards\n\n### Blog post\n\n"
+        "#### Acme Builds Now Finish in Half the Time for Every Team\n\n"
+        "LEEDS, UK — May 1, 2027 — Acme today launched Quickbuild, a build cache for teams.\n\n"
+        "## FAQ\n\n### What alternatives did you consider?\n\n#### A plugin system\n\n"
+        "Plugins would let each team write its own cache.\n\n#### Doing nothing\n\n"
+        "Builds would stay slow.\n\n## Specification\n\nThe cache keys are content hashes.\n",
+        encoding="utf-8")
+    data = json.loads(run_cli("outline", "--format", "json", str(draft)).output)
+    assert (data["title"]["line"], data["headline"]["line"]) == (1, 9)
+    questions = data["faq"]["questions"]
+    assert [(q["line"], q["answer"]["line"], q["answer"]["end_line"]) for q in questions] == [(15, 17, 23)]
+    assert [s["heading"] for s in data["other"]] == ["Faster Builds", "Specification"]
