@@ -3,7 +3,9 @@
 Every match of the ``patterns`` in the prose a reader sees is reported, quotes
 included; the front matter `title:` counts when it is the headline.  Code, URLs
 and HTML comments are never searched: a `TODO` in a code sample or an editor's
-note in a comment is not text the reader sees.
+note in a comment is not text the reader sees.  One exception: an inline code span
+that holds nothing but a bracketed blank in capitals (`` `[TARGET GA DATE]` ``) is
+a blank the writer formatted, and is reported.
 """
 from __future__ import annotations
 
@@ -12,6 +14,10 @@ from typing import Iterator
 
 from ..joined import JoinedTexts
 from . import Context, Finding, Kind, Option
+
+
+# a bracketed blank in capitals, the whole of an inline code span: `[TARGET GA DATE]`
+CODE_BLANK = re.compile(r"\[[A-Z][A-Z0-9 ,._/&\-]{1,40}\]")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -30,6 +36,11 @@ def check(ctx: Context) -> Iterator[Finding]:
             for m in pattern.finditer(joined.texts[index]):
                 if m.end() > m.start() and not prose.is_opaque(m.start(), m.end()):
                     spans[index].setdefault(m.span(), m.group(0))
+    for index, block in enumerate(blocks):  # `[TARGET GA DATE]` in inline code is a blank still
+        for start, end in block.prose.opaque:
+            src_start, src_end = block.prose.source_span(start, end)
+            if CODE_BLANK.fullmatch(ctx.document.text[src_start:src_end].strip("` ")):
+                spans[index].setdefault((start, end), ctx.document.text[src_start:src_end].strip("` "))
     for block, found in zip(blocks, spans):
         matches = sorted(found.items(), key=lambda item: (item[0][0], -item[0][1]))
         last_end = -1
