@@ -29,7 +29,8 @@ def test_components_follow_capabilities():
 def test_only_needed_components_are_loaded(fresh_pipelines):
     pipeline = nlp.load({"sentences"})
     assert pipeline.trained
-    assert pipeline.nlp.pipe_names == ["senter"]
+    # the senter, and wblint's own rule-based hint for company suffixes (no model weights)
+    assert pipeline.nlp.pipe_names == ["wblint_suffix_boundaries", "senter"]
 
 
 def test_blank_fallback_skips_rules_that_need_more_and_says_so_once(monkeypatch, fresh_pipelines):
@@ -47,3 +48,13 @@ def test_blank_fallback_skips_rules_that_need_more_and_says_so_once(monkeypatch,
 def test_configured_model_that_is_missing_is_a_usage_error(fresh_pipelines):
     with pytest.raises(nlp.ModelError, match="no_such_pipeline"):
         nlp.load({"sentences"}, "no_such_pipeline")
+
+
+@pytest.mark.parametrize("needs", [{"sentences"}, {"sentences", "parse", "tags"}], ids=["senter", "parser"])
+def test_a_company_suffix_ends_a_sentence_before_a_new_quote(needs):
+    pipeline = nlp.load(frozenset(needs), None)
+    text = ('"Reviews take a day now," said Sarah Chen, a manager at TechStart Inc. "They took a week." '
+            "She works at Acme Inc. and likes it.")
+    sentences = [s.text for s in next(pipeline.pipe([text])).sents]
+    assert sentences == ['"Reviews take a day now," said Sarah Chen, a manager at TechStart Inc.',
+                         '"They took a week."', "She works at Acme Inc. and likes it."]

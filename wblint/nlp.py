@@ -167,6 +167,39 @@ def _spacy_version() -> str:
         return "none"
 
 
+# "… said Ann Lee, CEO of Acme Inc. "It works."": spaCy's tokenizer keeps "Inc." whole as an
+# abbreviation, so its full stop never ends a sentence and both sentences run together.  Split
+# the suffix from its stop; the parser and senter then judge the stop like any other
+# ("Acme Inc. and its partners" stays one sentence).
+COMPANY_SUFFIXES = ("Inc.", "Corp.", "Ltd.", "Co.", "Bros.")
+SENTENCE_OPENERS = frozenset({'"', "\u201c", "The", "This", "It", "We", "Our", "They", "Their", "Today", "Now"})
+
+
+def _register_suffix_boundaries() -> None:
+    """A component that starts a sentence after a company suffix's stop when a quote mark or a
+    sentence opener follows it (for pipelines whose senter, not parser, sets boundaries)."""
+    from spacy.language import Language
+
+    if Language.has_factory("wblint_suffix_boundaries"):
+        return
+
+    @Language.component("wblint_suffix_boundaries")
+    def suffix_boundaries(doc):
+        for token in doc[1:-1]:
+            if token.text == "." and doc[token.i - 1].text + "." in COMPANY_SUFFIXES \
+                    and doc[token.i + 1].text in SENTENCE_OPENERS:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+def _split_company_suffixes(nlp) -> None:
+    rules = dict(nlp.tokenizer.rules)
+    for suffix in COMPANY_SUFFIXES:
+        for form in (suffix, suffix.lower(), suffix.upper()):
+            rules.pop(form, None)
+    nlp.tokenizer.rules = rules
+
+
 def load(needs: Iterable[str], model: str | None = None) -> Pipeline:
     """The process's pipeline for these capabilities (cached)."""
     needs = frozenset(needs)
@@ -191,6 +224,11 @@ def _load(needs: frozenset[str], configured: str | None) -> Pipeline:
             nlp.enable_pipe(component)
     if "sentences" in needs and not nlp.has_pipe("senter") and not nlp.has_pipe("parser"):
         nlp.add_pipe("sentencizer")
+    _split_company_suffixes(nlp)
+    first = next((c for c in nlp.pipe_names if c in ("senter", "parser", "sentencizer")), None)
+    if first in ("senter", "sentencizer"):  # the parser weighs the split stop itself; these need a hint
+        _register_suffix_boundaries()
+        nlp.add_pipe("wblint_suffix_boundaries", before=first)
     meta = nlp.meta
     version = f"{meta.get('lang', 'en')}_{meta.get('name', name)}-{meta.get('version', '?')}"
     # The loaded pipeline is a few hundred thousand objects that live as long as the process:
