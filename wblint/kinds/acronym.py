@@ -10,7 +10,8 @@ loosely, its letters appear in order in the expansion starting at the first
 word's initial.  The first use of an acronym that is not defined there -- either
 used before its definition or never defined -- is reported, once per acronym.
 
-Not acronyms: words on the ``allow`` list (CEO, FAQ, PDF, URL, USB, AM, PM ...),
+Not acronyms: words on the ``allow`` list (CEO, FAQ, PDF, URL, USB, AM, PM ...), and in a
+draft for developers those on ``developer_allow`` too (API, SDK, CLI, JSON ...),
 Roman numerals, text matched by a ``skip`` pattern (datelines such as "SEATTLE,
 WA --", "City, ST"), runs of capitalised words ("FREE SHIPPING ALL WEEK", "SÃO
 PAULO") and all-capital blocks.  With ``skip_headings`` an acronym in a heading is neither a first use
@@ -96,8 +97,29 @@ def _all_capitals(text: str) -> bool:
     return len(letters) > 12 and sum(map(str.isupper, letters)) > 0.8 * len(letters)
 
 
+def _developer_allowed(options: dict) -> set[str]:
+    return {a.upper() for a in options["developer_allow"]}
+
+
+DEVELOPER_AUDIENCE = re.compile(r"^\s*(?:developers?|engineers?|technical|devs?|programmers?)\s*$", re.IGNORECASE)
+
+
+def for_developers(ctx: Context) -> bool:
+    """Whether the draft is written for developers: front matter `audience: developers`, or
+    what developers read — a code block, or three pieces of inline code."""
+    audience = ctx.document.front_matter.get("audience")
+    if isinstance(audience, str):
+        return bool(DEVELOPER_AUDIENCE.match(audience))
+    blocks = ctx.document.blocks
+    if any(b.kind == "code" for b in blocks):
+        return True
+    return sum(len(b.prose.opaque) for b in blocks if b.prose is not None) >= 3
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     allow = ctx.per_rule(_allowed)
+    if for_developers(ctx):
+        allow = allow | ctx.per_rule(_developer_allowed)
     skips = [re.compile(p) for p in ctx.options["skip"]]
     settled: set[str] = set()
     for block in ctx.blocks():
@@ -161,6 +183,8 @@ KIND = Kind(
     options={
         "allow": Option("str-list", [], "acronyms every reader knows"),
         "extra_allow": Option("str-list", [], "more known acronyms, added in your configuration"),
+        "developer_allow": Option("str-list", [], "acronyms every developer knows, allowed in a draft for developers "
+                                  "(front matter `audience: developers`, a code block, or three inline code spans)"),
         "skip": Option("regex-list", [], "patterns of text that holds no acronyms (datelines)"),
         "skip_headings": Option("bool", True, "headings neither use nor define acronyms"),
         "max_letters": Option("int", 5, "longer all-capital words are words in capitals (a keyword to text),"

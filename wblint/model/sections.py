@@ -33,7 +33,7 @@ def is_faq_heading(block: Block) -> bool:
     """A heading that opens an FAQ: `FAQ`, `Frequently Asked Questions`, `Internal Q&A`, `Customer questions`."""
     text = block.text.strip()
     return (block.kind == "heading" and not text.endswith("?") and len(text.split()) <= 8
-            and bool(FAQ_TERMS.search(text)))
+            and bool(FAQ_TERMS.search(text)) and not DOC_TITLE.search(text))  # "Acme PR / FAQ" is a title
 
 
 
@@ -50,7 +50,8 @@ OTHER_SECTION = re.compile(
 )
 # `## Press Release` and the like: a section heading over the release, not its headline.
 RELEASE_SECTION = re.compile(
-    r"^\W*(?:the\s+|draft\s+|internal\s+)?(?:press\s+release|pr|announcement|news\s+release|"
+    r"^\W*(?:working\s+backwards\s*[-\u2013\u2014:]\s*(?=readme\W*$|press|blog|the|announcement))?"
+    r"(?:the\s+|draft\s+|internal\s+)?(?:press\s+release|pr|announcement|news\s+release|(?<=[-\u2013\u2014:\s])readme|"
     r"(?:launch\s+)?blog(?:\s+post)?)"
     r"(?:\s*\((?:draft|v?\d[\w.]*)\))?\W*$",
     re.IGNORECASE,
