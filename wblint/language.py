@@ -34,7 +34,7 @@ ENGLISH = "en"
 MIN_WORDS = 25  # fewer words than this: not enough to tell, read as English
 ENGLISH_SHARE = 0.12  # at least this share of English function words: English, no model needed
 MIN_CONFIDENCE = 0.90  # py3langid's normalised probability for a non-English verdict
-SAMPLE_CHARS = 20_000  # the identifier reads at most this much prose
+SAMPLE_CHARS = 8_000  # the identifier reads at most this much prose (about 1,300 words)
 
 # Kinds whose checks read English words, grammar or sound (see the module docstring).
 ENGLISH_KINDS = frozenset({
