@@ -95,6 +95,8 @@ def test_every_draft_fixture_reads_as_a_draft(path):
     ("# Tool\n\n```md\n## Press Release\n```\n", False, "no draft cue"),
     ("# Tool\n\n## FAQ\n\n### Why?\n\nBecause.\n", False, "only an FAQ heading"),
     ("# Tool\n\n## FAQ\n\n**Q: Why?**\n\nBecause.\n\n**Q: How?**\n\nLike so.\n", True, "questions"),
+    ("# Acme Announces Ledger\n\nText.\n\n## Customer quote\n\nGreat.\n", True, "a release-style headline and a quote"),
+    ("# Announcing v2\n\nText.\n", False, "no draft cue"),
     ("# Changelog\n\n## [1.0.0] - 2026-03-03\n\n- Added export.\n", False, "no draft cue"),
 ])
 def test_cues(text, draft, cue):
@@ -106,3 +108,4 @@ def test_file_names_are_a_cue():
     assert verdict("acme-prfaq.md", "# Notes\n").draft
     assert verdict("2026-press-release.md", "# Notes\n").draft
     assert not verdict("notes.md", "# Notes\n").draft
+    assert verdict("draft.md", "# Notes\n", "ledger-pr-faq").reason == "folder name (pr-faq)"

@@ -13,7 +13,7 @@ the first cue that decides (``verdict``): each verdict carries the reason shown 
 
 - front matter ``wblint: true``, or a ``type:``/``kind:`` naming a document kind
   (``wblint: false`` keeps a file out, whatever else it says);
-- a file name with ``prfaq``, ``pr-faq``, ``press-release``, ``working-backwards``,
+- a file (or its folder) name with ``prfaq``, ``pr-faq``, ``press-release``, ``working-backwards``,
   ``dear-customer`` or ``customer-letter`` in it;
 - a heading (or a bold line) "Press Release", "PR/FAQ", "PRFAQ", "Working Backwards",
   "Customer FAQ", "Internal FAQ", "External FAQ", "Dear Customer Letter", or a
@@ -23,7 +23,8 @@ the first cue that decides (``verdict``): each verdict carries the reason shown 
 - a letter that opens "Dear …,"; or
 - two of the weaker cues: an "FAQ" / "Frequently Asked Questions" heading, two or more
   questions as ``Q:`` lines or question headings, a quotation attributed with
-  "said"/"says", a "Dear …," opening, and the words "today announced/launched/
+  "said"/"says", a quote or testimonial heading, a first heading that "announces",
+  "launches", "introduces" or "unveils", and the words "today announced/launched/
   introduced/released".
 """
 from __future__ import annotations
@@ -57,6 +58,8 @@ _DEAR = re.compile(r"^[ \t]*(?:\*\*|_)?Dear\s+[^\n,]{1,40},", re.M)
 # Any language: an upper-case city, a date with a year, a dash ("BERLIN, 4. Dezember 2026 –")
 _CAPS_DATELINE = re.compile(r"^(?:\*\*|__)?[^\W\d_a-z]{2,}(?:[ .'\-][^\W\d_a-z]+)*(?:\s*,\s*[^\W\d_][\w.]*(?:\s[\w.]+)?)?"
                             r"\s*,\s*[^\n\u2013\u2014]{0,30}?\b(?:19|20)\d\d\)?(?:\*\*|__)?\s*(?:--?|\u2013|\u2014)")
+_QUOTE_TITLE = re.compile(r"\b(?:quotes?|testimon(?:y|ials?)|customer\s+experience)\b", re.I)
+_RELEASE_HEADLINE = re.compile(r"\b(?:announces|launches|introduces|unveils|general\s+availability)\b", re.I)
 _ANNOUNCED = re.compile(r"\btoday\s+(?:announced|launched|introduced|released|unveiled)\b", re.I)
 
 
@@ -80,10 +83,11 @@ def draft_verdict(path: Path, text: str | None = None) -> Verdict:
             text = decode(data)
         except (DecodeError, UnicodeDecodeError):
             return Verdict(True, "not readable text: linted, so the error is reported")
-    return verdict(path.name, text[:READ_BYTES])
+    return verdict(path.name, text[:READ_BYTES], path.parent.name)
 
 
-def verdict(name: str, text: str) -> Verdict:
+def verdict(name: str, text: str, folder: str = "") -> Verdict:
+    """``name``: the file's name; ``folder``: the name of the folder it is in (a cue too)."""
     front = _FRONT_MATTER.match(text)
     body = text
     if front:
@@ -100,6 +104,9 @@ def verdict(name: str, text: str) -> Verdict:
     match = _NAME.search(stem)
     if match:
         return Verdict(True, f"file name ({match.group(0)})")
+    match = _NAME.search(folder)
+    if match:
+        return Verdict(True, f"folder name ({match.group(0)})")
     weak: dict[str, None] = {}  # ordered set of the weak cues seen
     questions = 0
     prose_lines = 0
@@ -129,6 +136,10 @@ def verdict(name: str, text: str) -> Verdict:
                 weak.setdefault("an FAQ heading")
             if title.rstrip("*_ ").endswith("?"):
                 questions += 1
+            elif heading and _QUOTE_TITLE.search(title):
+                weak.setdefault("a quote heading")
+            if heading and not headline and _RELEASE_HEADLINE.search(title):
+                weak.setdefault("a release-style headline")
             headline = True
             continue
         if _FOR_RELEASE.match(line):
