@@ -119,6 +119,16 @@ def in_tmp(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _all_files(request, monkeypatch):
+    """Tests write small drafts that need not read as drafts: every Markdown file is linted,
+    except in the tests of which files are drafts (test_drafts.py)."""
+    if request.node.module.__name__ != "test_drafts":
+        monkeypatch.setenv("WBLINT_ALL_FILES", "1")
+    else:
+        monkeypatch.delenv("WBLINT_ALL_FILES", raising=False)
+
+
+@pytest.fixture(autouse=True)
 def _no_result_cache(monkeypatch):
     """Tests lint afresh unless they test the cache (which passes --cache-dir itself)."""
     monkeypatch.setenv("WBLINT_NO_CACHE", "1")

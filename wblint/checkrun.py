@@ -44,6 +44,9 @@ class CheckOptions:
     jobs: int | None = None  # processes; None: the number of CPUs
     no_cache: bool = False
     cache_dir: Path | None = None  # None: .wblint_cache at the project root
+    all_files: bool = False  # lint every Markdown file, drafts or not (wblint.drafts)
+    drafts_only: bool = False  # test files named on the command line too (the pre-commit hook)
+    show_files: bool = False  # list the files and whether each is linted, then stop
 
 
 def split_list(values: tuple[str, ...]) -> list[str]:
@@ -161,7 +164,14 @@ def _run_check(o: CheckOptions) -> int:
                               yaml_store=tree_store(cache_dir) if cache_dir is not None else None)
         if reading_stdin:
             return _check_stdin(o, fmt, workspace, notices)
-        files = workspace.files(list(o.paths) or [Path(".")])
+        inputs = list(o.paths) or [Path(".")]
+        chosen = workspace.drafts(workspace.files(inputs), inputs, all_files=o.all_files, drafts_only=o.drafts_only)
+        if o.show_files:
+            return _show_files(chosen, DisplayPaths())
+        files = [path for path, lint, _ in chosen if lint]
+        skipped = len(chosen) - len(files)
+        if skipped and not o.quiet and fmt != "text":
+            notices.append(skipped_note(skipped))
         from .scan import ScanSettings
 
         results = workspace.lint_files(files, display=DisplayPaths(), settings=ScanSettings(
@@ -177,7 +187,7 @@ def _run_check(o: CheckOptions) -> int:
             if not o.quiet and fixed:
                 notices.append(f"fixed {fixed} problem{'s' * (fixed != 1)} in {fixed_files} "
                                f"file{'s' * (fixed_files != 1)}")
-        return _report(o, fmt, workspace, results, notices)
+        return _report(o, fmt, workspace, results, notices, skipped)
     except (ConfigError, ModelError) as exc:
         click.echo(f"wblint: error: {exc}", err=True)
         return ExitCode.USAGE
@@ -241,7 +251,20 @@ def _exit_code(o: CheckOptions, diagnostics) -> int:
     return ExitCode.FINDINGS if any(d.severity >= threshold for d in diagnostics) else ExitCode.OK
 
 
-def _report(o: CheckOptions, fmt: str, workspace, results, notices: list[str]) -> int:
+def skipped_note(count: int) -> str:
+    return f"{count} file{'s' * (count != 1)} skipped: not drafts (use --all-files)"
+
+
+def _show_files(chosen, display) -> int:
+    """--show-files: each file found, whether it is linted and why (wblint.drafts)."""
+    for path, lint, reason in chosen:
+        click.echo(f"{'lint' if lint else 'skip'}  {display(path)}  ({reason})")
+    linted = sum(1 for _, lint, _ in chosen if lint)
+    click.echo(f"{linted} of {len(chosen)} Markdown file{'s' * (len(chosen) != 1)} would be linted", err=True)
+    return ExitCode.OK
+
+
+def _report(o: CheckOptions, fmt: str, workspace, results, notices: list[str], skipped: int = 0) -> int:
     from .formats import FORMATTERS, Report
     from .formats.github import step_summary
     from .formats.statistics import statistics_json, statistics_text
@@ -249,7 +272,8 @@ def _report(o: CheckOptions, fmt: str, workspace, results, notices: list[str]) -
     to_terminal = o.output is None
     root = repository_root() if fmt in ("github", "sarif") else None
     report = Report(results, color=to_terminal and use_color(o.color, sys.stdout),
-                    rules=tuple(workspace.active_rules()), catalog=tuple(workspace.known_rules()), root=root)
+                    rules=tuple(workspace.active_rules()), catalog=tuple(workspace.known_rules()), root=root,
+                    skipped=skipped)
     if o.statistics:
         output = statistics_json(report) if fmt == "json" else statistics_text(report)
     else:

@@ -65,6 +65,11 @@ def main() -> None:
               help="Lint every file again; neither read nor write the cache.")
 @click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None, envvar="WBLINT_CACHE_DIR",
               help="Where results are cached (default: .wblint_cache at the project root).")
+@click.option("--all-files", is_flag=True, envvar="WBLINT_ALL_FILES",
+              help="Lint every Markdown file found, not only those that read as drafts.")
+@click.option("--drafts-only", is_flag=True,
+              help="Skip files that do not read as drafts even when named on the command line (pre-commit).")
+@click.option("--show-files", is_flag=True, help="List each Markdown file found, whether it is linted and why; lint nothing.")
 def check(**options) -> None:
     """Lint Markdown drafts (files, or directories scanned recursively; '-' reads stdin)."""
     sys.exit(run_check(CheckOptions(**options)))

@@ -30,6 +30,7 @@ class Config:
     per_file_ignores: list[tuple[str, list[str]]] = field(default_factory=list)
     exclude: list[str] | None = None  # None: the default excludes
     extend_exclude: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=list)  # globs always linted as drafts (wblint.drafts)
     root: Path | None = None  # the configuration file's directory
     lines: dict[str, int] = field(default_factory=dict)  # key path ("rules.length.max_pages") -> line
     key_prefix: str = ""  # "tool.wblint." for pyproject.toml, where errors name key paths

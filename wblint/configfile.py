@@ -34,6 +34,7 @@ KEYS: dict[str, tuple[str, str]] = {
     "per-file-ignores": ("globs-map", "glob -> rules to leave out for matching files"),
     "exclude": ("str-list", "globs of files and folders not to lint (replaces the defaults)"),
     "extend-exclude": ("str-list", "more globs not to lint, on top of exclude"),
+    "include": ("str-list", "globs of files always linted as drafts, whatever their content"),
     "rules-dirs": ("str-list", "directories of your own rule packs"),
     "default-kind": ("str", "the document kind of drafts that neither declare nor reveal one"),
     "nlp": ("nlp", "spaCy settings"),
@@ -160,7 +161,7 @@ class _Reader:
         if key in ("select", "ignore", "extend-select"):
             items = self._strings(key, value, "rule ids, names or groups")
             setattr(config, key.replace("-", "_"), items)
-        elif key in ("exclude", "extend-exclude"):
+        elif key in ("exclude", "extend-exclude", "include"):
             items = self._strings(key, value, "globs")
             setattr(config, key.replace("-", "_"), items)
         elif key == "rules-dirs":

@@ -23,6 +23,7 @@ from .caseless import Caseless, lowered
 from .config import ActiveRule, Config
 from .diagnostics import PARSE_ERROR, READ_ERROR, Diagnostic, Fix, Severity
 from .kinds import Context, Finding, Kind
+from .language import draft_language, rule_is_english
 from .prefilter import pieces as split_pieces
 from .model.source import DecodeError, SourceText, decode
 from .userregex import RegexTimeout
@@ -65,6 +66,7 @@ class _Planned:
     rule: ActiveRule
     kind: Kind
     needs: frozenset[str]  # its kind's NLP capabilities under its options
+    english: bool  # reads English: skipped on drafts in other languages (wblint.language)
 
 
 # A post-step over one document's findings, after every rule ran (e.g. inline suppressions).
@@ -79,8 +81,11 @@ class Linter:
         self.config = config or Config()
         self.notice = notice or (lambda message: None)
         self.postprocess = postprocess
-        self._planned = [_Planned(r, r.rule.kind_spec, r.rule.kind_spec.capabilities(r.options)) for r in rules]
-        self._by_document_kind: dict[str | None, list[_Planned]] = {}
+        self._planned = [_Planned(r, r.rule.kind_spec, r.rule.kind_spec.capabilities(r.options),
+                                  rule_is_english(r.rule)) for r in rules]
+        self._by_document_kind: dict[tuple[str | None, bool], list[_Planned]] = {}
+        # The draft's language is worked out only when a rule depends on it
+        self._reads_language = any(p.english or p.rule.rule.kind == "language" for p in self._planned)
         self._all_rules = tuple(rules)  # Context.rules
         self.needs = frozenset().union(*(p.needs for p in self._planned))
         self.prefilter = os.environ.get(PREFILTER_ENV, "1") != "0" if prefilter is None else prefilter
@@ -148,10 +153,13 @@ class Linter:
         return Parsed(path, document, anatomy, diagnostics)
 
     def _applicable(self, parsed: Parsed) -> list[_Planned]:
+        """The rules for this draft's kind; on a draft not in English, without the English ones."""
         kind = parsed.anatomy.kind
-        found = self._by_document_kind.get(kind)
+        english = not self._reads_language or draft_language(parsed.document).english
+        found = self._by_document_kind.get((kind, english))
         if found is None:
-            found = self._by_document_kind[kind] = [p for p in self._planned if kind in p.rule.applies_to]
+            found = self._by_document_kind[(kind, english)] = [
+                p for p in self._planned if kind in p.rule.applies_to and (english or not p.english)]
         return found
 
     def _lint_chunk(self, chunk: list[Parsed]) -> list[tuple[str, list[Diagnostic]]]:

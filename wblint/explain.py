@@ -28,6 +28,10 @@ def explain_page(rule: Rule) -> str:
         shown = value if not isinstance(value, list) or len(value) <= 8 else value[:8] + ["…"]
         lines.append(f"  {name} = {shown!r}")
         lines.append(f"      {option.help}")
+    from .language import rule_is_english
+
+    lines += ["", "Drafts not in English: " + ("skipped (this rule reads English; see not-english)"
+                                             if rule_is_english(rule) else "still checked")]
     needs = kind.capabilities(rule.options)
     if needs:
         lines += ["", f"Needs spaCy: {', '.join(sorted(needs))}"]

@@ -22,7 +22,9 @@ PACK_KEYS = {"pack": True, "description": False, "rules": True}
 RULE_KEYS = {
     "id": True, "name": True, "kind": True, "severity": True, "message": True, "summary": True,
     "rationale": True, "examples": True, "example-options": False, "scope": False, "applies-to": False, "options": False, "group": False,
+    "language": False,
 }
+LANGUAGES = ("english", "any")  # a rule's ``language``: see wblint.language
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,7 @@ class Rule:
     group: str
     source: str  # file it came from
     line: int
+    language: str = ""  # "english", "any", or "": as its kind says (wblint.language.rule_is_english)
 
     @property
     def kind_spec(self) -> Kind:
@@ -148,6 +151,9 @@ def parse_rule(raw: Any, path: Path, pack: str) -> Rule:
     if not isinstance(examples, dict) or set(examples) != {"bad", "good"} or not all(
             isinstance(v, str) for v in examples.values()):
         fail("examples", "must be a mapping with 'bad' and 'good' Markdown strings")
+    language = raw.get("language", "")
+    if language and language not in LANGUAGES:
+        fail("language", f"must be one of {', '.join(LANGUAGES)} (leave it out to follow the kind)")
     options = validate_options(kind, raw.get("options") or {}, lambda key, msg: fail("options", f"{key}: {msg}"))
     example_options = validate_options(kind, raw.get("example-options") or {},
                                        lambda key, msg: fail("example-options", f"{key}: {msg}"), base=options)
@@ -155,7 +161,7 @@ def parse_rule(raw: Any, path: Path, pack: str) -> Rule:
         id=raw["id"], name=raw["name"], kind=raw["kind"], severity=severity, message=raw["message"].strip(),
         summary=raw["summary"].strip(), rationale=raw["rationale"].strip(), examples=dict(examples),
         scope=scope, applies_to=tuple(applies), options=options, example_options=example_options, group=str(raw.get("group", pack)),
-        source=str(path), line=raw.line,
+        source=str(path), line=raw.line, language=str(language),
     )
 
 

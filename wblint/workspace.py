@@ -75,6 +75,7 @@ class Workspace:
         self._rulesets: dict[tuple[Path, ...], RuleSet] = {}
         self._linters: dict[tuple[int, tuple[str, ...]], Linter] = {}
         self._cli_checked: set[int] = set()
+        self._includes: dict[tuple[str, int], pathspec.PathSpec] = {}
         cli = Config(cli_keys=dict(CLI_FLAGS))
         self._cli = cli
         if self.overrides.config_file is not None:
@@ -161,6 +162,41 @@ class Workspace:
                 seen.add(key)
                 unique.append(path)
         return unique
+
+    def included(self, path: str | Path) -> bool:
+        """Whether the configuration governing ``path`` names it in ``include`` (always a draft)."""
+        absolute = self._abs(path)
+        config = self._config_in(os.path.dirname(absolute))
+        if not config.include:
+            return False
+        key = ("include", id(config))
+        if key not in self._includes:
+            self._includes[key] = _spec(config.include)
+        relative = _relative(absolute, str(config.root or self.cwd)) or _posix(absolute)
+        return self._includes[key].match_file(relative)
+
+    def drafts(self, files: list[Path], inputs: list[Path], all_files: bool = False, drafts_only: bool = False
+               ) -> list[tuple[Path, bool, str]]:
+        """(file, lint it?, why) per file: the drafts of ``files`` (wblint.drafts).
+
+        Files named in ``inputs`` are linted as given unless ``drafts_only``; ``all_files``
+        lints everything; the configuration's ``include`` globs force files in.
+        """
+        from .drafts import draft_verdict
+
+        named = {self._abs(p) for p in inputs if not p.is_dir()}
+        found = []
+        for path in files:
+            if all_files:
+                found.append((path, True, "--all-files"))
+            elif not drafts_only and self._abs(path) in named:
+                found.append((path, True, "named on the command line"))
+            elif self.included(path):
+                found.append((path, True, "include glob in the configuration"))
+            else:
+                verdict = draft_verdict(path)
+                found.append((path, verdict.draft, verdict.reason))
+        return found
 
     # -- linting --------------------------------------------------------------------------
 

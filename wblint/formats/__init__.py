@@ -18,6 +18,7 @@ class Report:
     rules: tuple = ()  # the active rules, for formats that describe them
     catalog: tuple = ()  # every rule known to the run (active or not), for sarif
     root: str | None = None  # the repository root that github and sarif paths are relative to
+    skipped: int = 0  # Markdown files found but not linted: not drafts (wblint.drafts)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
