@@ -147,3 +147,13 @@ def test_version_and_module_entry_point():
 
     out = subprocess.run([sys.executable, "-m", "wblint", "--version"], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == f"wblint, version {wblint.__version__}"
+
+
+def test_exit_zero_reports_findings_but_does_not_fail(run_cli):
+    bad = str(SAMPLES / "bad-subheading.md")
+    failing = run_cli("check", "--no-cache", bad)
+    assert failing.exit_code == 1
+    result = run_cli("check", "--no-cache", "--exit-zero", bad)
+    assert result.exit_code == 0
+    assert "subheading-one-sentence" in result.output
+    assert run_cli("check", "--exit-zero", "--select", "no-such-rule", bad).exit_code == 2

@@ -47,6 +47,7 @@ class CheckOptions:
     all_files: bool = False  # lint every Markdown file, drafts or not (wblint.drafts)
     drafts_only: bool = False  # test files named on the command line too (the pre-commit hook)
     show_files: bool = False  # list the files and whether each is linted, then stop
+    exit_zero: bool = False  # exit 0 even when findings are reported
 
 
 def split_list(values: tuple[str, ...]) -> list[str]:
@@ -139,7 +140,9 @@ def run_check(o: CheckOptions) -> int:
     thresholds = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)  # process pool workers are forked, and inherit it
     try:
-        return _run_check(o)
+        code = _run_check(o)
+        # --exit-zero: findings are reported but do not fail the run; usage and internal errors still do
+        return ExitCode.OK if o.exit_zero and code == ExitCode.FINDINGS else code
     finally:
         gc.set_threshold(*thresholds)  # in-process callers (tests, the harness) get theirs back
 
