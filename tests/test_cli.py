@@ -157,3 +157,15 @@ def test_exit_zero_reports_findings_but_does_not_fail(run_cli):
     assert result.exit_code == 0
     assert "subheading-one-sentence" in result.output
     assert run_cli("check", "--exit-zero", "--select", "no-such-rule", bad).exit_code == 2
+
+
+def test_a_run_that_lints_no_file_says_so(run_cli, tmp_path, monkeypatch):
+    monkeypatch.delenv("WBLINT_ALL_FILES", raising=False)  # the default: only drafts are linted
+    empty = run_cli("check", "--no-cache", str(tmp_path))
+    assert empty.exit_code == 0
+    assert "no file was linted: no Markdown files were found" in empty.stderr
+    (tmp_path / "README.md").write_text("# Notes\n\nHow to build the project.\n", encoding="utf-8")
+    readme_only = run_cli("check", "--no-cache", str(tmp_path))
+    assert "none of the Markdown files found read as drafts" in readme_only.stderr
+    linted = run_cli("check", "--no-cache", "--all-files", str(tmp_path))
+    assert "no file was linted" not in linted.stderr

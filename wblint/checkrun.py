@@ -291,6 +291,10 @@ def _report(o: CheckOptions, fmt: str, workspace, results, notices: list[str], s
     if not o.quiet:
         for notice in notices:
             click.echo(f"wblint: note: {notice}", err=True)
+    if not results:  # like ruff's "No Python files found": a path typo or an include that matches nothing
+        why = "none of the Markdown files found read as drafts (--all-files lints them all)" if skipped \
+            else "no Markdown files were found"
+        click.echo(f"wblint: warning: no file was linted: {why}", err=True)
     return _exit_code(o, report.diagnostics)
 
 
