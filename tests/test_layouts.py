@@ -27,6 +27,14 @@ def findings(run_cli):
     return run
 
 
+def _read(run_cli, path: Path, text: str) -> tuple[dict, set[tuple[str, int]]]:
+    """The outline of ``text`` written to ``path``, and its findings as (rule name, line)."""
+    path.write_text(text, encoding="utf-8")
+    data = json.loads(run_cli("outline", "--format", "json", str(path)).output)
+    found = json.loads(run_cli("check", "--no-cache", "--format", "json", str(path)).output)
+    return data, {(f["name"], f["line"]) for f in found}
+
+
 def _rules(found: list[tuple[str, int]]) -> set[str]:
     return {name for name, _ in found}
 
@@ -94,43 +102,35 @@ def test_bold_first_line_headline_q_a_lines_and_open_questions(outline, findings
 
 
 def test_an_about_paragraph_is_boilerplate_not_the_call_to_action(run_cli, tmp_path):
-    draft = tmp_path / "about.md"
-    draft.write_text("# Acme Lets Bakers Track Flour in Every Bin as They Bake\n\n"
-                     "LEEDS, UK — May 1, 2027 — Acme today launched Sift, a scale for bakers.\n\n"
-                     "Bakers run out of flour mid-batch and throw the dough away.\n\n"
-                     "Sift weighs each bin and orders more before it runs out.\n\n"
-                     "About Acme: Acme makes kitchen tools in Leeds. Visit acme.example to learn more.\n",
-                     encoding="utf-8")
-    data = json.loads(run_cli("outline", "--format", "json", str(draft)).output)
+    data, found = _read(run_cli, tmp_path / "about.md",
+                        "# Acme Lets Bakers Track Flour in Every Bin as They Bake\n\n"
+                        "LEEDS, UK — May 1, 2027 — Acme today launched Sift, a scale for bakers.\n\n"
+                        "Bakers run out of flour mid-batch and throw the dough away.\n\n"
+                        "Sift weighs each bin and orders more before it runs out.\n\n"
+                        "About Acme: Acme makes kitchen tools in Leeds. Visit acme.example to learn more.\n")
     assert data["press_release"]["end_line"] == 7
     assert [s["line"] for s in data["other"]] == [9]
-    found = json.loads(run_cli("check", "--no-cache", "--format", "json", str(draft)).output)
-    assert "call-to-action" in {f["name"] for f in found}
+    assert "call-to-action" in _rules(found)
 
 
 def test_a_template_quote_slot_filled_without_quote_marks_is_a_quote_to_attribute(run_cli, tmp_path):
-    draft = tmp_path / "slot.md"
-    draft.write_text("# Acme Lets Bakers Track Flour in Every Bin as They Bake\n\n"
-                     "LEEDS, UK — May 1, 2027 — Acme today launched Sift, a scale for bakers.\n\n"
-                     "*Customer quote*: I stopped running out of rye in the middle of a bake.\n",
-                     encoding="utf-8")
-    data = json.loads(run_cli("outline", "--format", "json", str(draft)).output)
+    data, found = _read(run_cli, tmp_path / "slot.md",
+                        "# Acme Lets Bakers Track Flour in Every Bin as They Bake\n\n"
+                        "LEEDS, UK — May 1, 2027 — Acme today launched Sift, a scale for bakers.\n\n"
+                        "*Customer quote*: I stopped running out of rye in the middle of a bake.\n")
     assert [(q["line"], q["audience"], q["speaker"]) for q in data["quotes"]] == [(5, "customer", None)]
-    found = json.loads(run_cli("check", "--no-cache", "--format", "json", str(draft)).output)
-    assert ("quote-attribution", 5) in {(f["name"], f["line"]) for f in found}
+    assert ("quote-attribution", 5) in found
 
 
 def test_sub_headings_inside_an_answer_belong_to_it_and_sections_after_the_faq_are_other(run_cli, tmp_path):
-    draft = tmp_path / "rfc.md"
-    draft.write_text(
+    data, _ = _read(
+        run_cli, tmp_path / "rfc.md",
         "# Faster Builds\n\nAn RFC.\n\n## Working Backwards\n\n### Blog post\n\n"
         "#### Acme Builds Now Finish in Half the Time for Every Team\n\n"
         "LEEDS, UK — May 1, 2027 — Acme today launched Quickbuild, a build cache for teams.\n\n"
         "## FAQ\n\n### What alternatives did you consider?\n\n#### A plugin system\n\n"
         "Plugins would let each team write its own cache.\n\n#### Doing nothing\n\n"
-        "Builds would stay slow.\n\n## Specification\n\nThe cache keys are content hashes.\n",
-        encoding="utf-8")
-    data = json.loads(run_cli("outline", "--format", "json", str(draft)).output)
+        "Builds would stay slow.\n\n## Specification\n\nThe cache keys are content hashes.\n")
     assert (data["title"]["line"], data["headline"]["line"]) == (1, 9)
     questions = data["faq"]["questions"]
     assert [(q["line"], q["answer"]["line"], q["answer"]["end_line"]) for q in questions] == [(15, 17, 23)]

@@ -51,7 +51,7 @@ class Anatomy:
         return [(q.prose_start, q.prose_end) for q in self.quotes if q.block is block]
 
     def in_other(self, block: Block) -> bool:
-        return any(start <= block.start < end for start, end in self.other_ranges)
+        return inside(block, self.other_ranges)
 
     def in_quote(self, block: Block, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.quote_ranges(block))
