@@ -195,6 +195,81 @@ def test_sarif_end_column_is_exclusive():
     assert region == {"startLine": 3, "startColumn": 4, "endLine": 3, "endColumn": 11}  # "abcdefg" at 4..10
 
 
+def _sarif(run_cli, *args) -> dict:
+    log = json.loads(run_cli("check", "--format", "sarif", *args).stdout)
+    jsonschema.Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)
+    return log
+
+
+def _fingerprints(log: dict) -> dict[tuple, str]:
+    return {(r["ruleId"], r["message"]["text"], r["locations"][0]["physicalLocation"]["region"]["startColumn"]):
+            r["partialFingerprints"]["wblint/v1"] for r in log["runs"][0]["results"]}
+
+
+def test_sarif_fingerprints_survive_lines_added_above_and_tell_repeats_apart(project, run_cli):
+    draft = project / "docs" / "draft.md"
+    before = _sarif(run_cli, "docs/draft.md")
+    prints = _fingerprints(before)
+    assert len(prints) == 6 and len(set(prints.values())) == 6  # "utilize" twice: two fingerprints
+    draft.write_text("<!-- a note the writer added -->\n\n" + DRAFT, encoding="utf-8")
+    after = _sarif(run_cli, "docs/draft.md")
+    lines = {r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after["runs"][0]["results"]}
+    assert lines == {1 + 2, 3 + 2}  # every finding moved two lines down...
+    assert _fingerprints(after) == prints  # ...and kept its fingerprint
+
+
+def test_fingerprints_hash_path_rule_and_flagged_text_not_the_line():
+    from wblint.formats.fingerprint import fingerprints
+
+    def at(line, column, end_column, rule="WB302"):
+        return Diagnostic("a.md", line, column, line, end_column, rule, "weasel-words", Severity.WARNING, "m")
+
+    text = "Very good.\n\nVery good, very fast.\n"
+    first, second, third = fingerprints("docs/a.md", [at(1, 1, 4), at(3, 1, 4), at(3, 12, 15)], text)
+    assert len({first, second, third}) == 3  # "Very" twice: occurrences 0 and 1; "very" is other text
+    shifted = "Intro.\n\n" + text
+    assert fingerprints("docs/a.md", [at(3, 1, 4), at(5, 1, 4)], shifted) == [first, second]
+    assert fingerprints("docs/b.md", [at(1, 1, 4)], text) != [first]  # another file
+    assert fingerprints("docs/a.md", [at(1, 1, 4, rule="WB303")], text) != [first]  # another rule
+    assert fingerprints("docs/a.md", [at(1, 1, 4)], "Nice good.\n") != [first]  # other flagged text
+    rewrapped = "Very good, very\nfast.\n"
+    wide = Diagnostic("a.md", 1, 1, 3, 5, "WB308", "paragraph-length", Severity.WARNING, "m")
+    assert (fingerprints("a.md", [wide], "Very good, very fast.\n")
+            == fingerprints("a.md", [Diagnostic("a.md", 1, 1, 2, 5, "WB308", "paragraph-length", Severity.WARNING,
+                                                "m")], rewrapped))  # re-wrapping keeps it
+
+
+def test_sarif_links_every_builtin_rule_to_its_page(project, run_cli):
+    from wblint.ruledocs import RULE_DOCS
+
+    rules = _sarif(run_cli, "docs")["runs"][0]["tool"]["driver"]["rules"]
+    by_id = {r["id"]: r for r in rules}
+    assert by_id["WB101"]["helpUri"] == f"{RULE_DOCS}heading-present.md"
+    builtin = [r for r in rules if r["id"].startswith("WB")]
+    assert len(builtin) >= 40 and all(r["helpUri"] == f"{RULE_DOCS}{r['name']}.md" for r in builtin)
+    assert {r["id"] for r in rules if "helpUri" not in r} == {"TM001", "TM002", "AW001"}  # team rules: no page
+
+
+def test_sarif_invocation_carries_the_exit_code_and_the_notices(project, run_cli):
+    write(project / ".wblint.yaml", "rules-dirs: [team]\nselect: [team, heading-present]\nexclude: [docs/clean.md]\n")
+    [invocation] = _sarif(run_cli, "docs/draft.md", "docs/clean.md")["runs"][0]["invocations"]
+    assert invocation["exitCode"] == 1 and invocation["executionSuccessful"] is True
+    assert invocation["toolExecutionNotifications"] == [
+        {"level": "note", "message": {"text": "docs/clean.md is excluded by the configuration; not linted"}}]
+    [invocation] = _sarif(run_cli, "--exit-zero", "docs/draft.md")["runs"][0]["invocations"]
+    assert invocation == {"executionSuccessful": True, "exitCode": 0}
+    [invocation] = _sarif(run_cli, "docs/clean.md")["runs"][0]["invocations"]
+    assert invocation["exitCode"] == 0
+    assert invocation["toolExecutionNotifications"][-1]["level"] == "warning"  # no file was linted
+
+
+def test_sarif_invocation_fails_when_a_rule_crashes():
+    d = Diagnostic("a.md", 1, 1, 1, 1, "WB003", "internal-error", Severity.ERROR, "rule x failed: boom")
+    [invocation] = json.loads(FORMATTERS["sarif"](Report([("a.md", [d])], root=".", exit_code=1)))["runs"][0][
+        "invocations"]
+    assert invocation == {"executionSuccessful": False, "exitCode": 1}
+
+
 # -- junit -------------------------------------------------------------------------------
 
 
