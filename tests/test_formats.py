@@ -1,4 +1,4 @@
-"""Output formats as CI systems read them: github, sarif, junit; --statistics, --output, stdin."""
+"""Output formats as CI systems read them: github, gitlab, sarif, junit; --statistics, --output, stdin."""
 from __future__ import annotations
 
 import json
@@ -16,6 +16,7 @@ from wblint.formats import FORMATTERS, Report
 from wblint.formats.github import LIMIT, step_summary
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+GITLAB_SCHEMA = Path(__file__).parent / "data" / "gitlab-codequality-schema.json"
 COMMAND = re.compile(r"^::(?P<level>error|warning|notice) (?P<props>[^:]*)::(?P<message>.*)$")
 
 # A pack whose message carries every character the runner escapes.
@@ -268,6 +269,51 @@ def test_sarif_invocation_fails_when_a_rule_crashes():
     [invocation] = json.loads(FORMATTERS["sarif"](Report([("a.md", [d])], root=".", exit_code=1)))["runs"][0][
         "invocations"]
     assert invocation == {"executionSuccessful": False, "exitCode": 1}
+
+
+# -- gitlab ------------------------------------------------------------------------------
+
+
+def _gitlab(run_cli, *args, **kwargs) -> list[dict]:
+    result = run_cli("check", "--format", "gitlab", *args, **kwargs)
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    jsonschema.Draft7Validator(json.loads(GITLAB_SCHEMA.read_text(encoding="utf-8"))).validate(report)
+    return report
+
+
+def test_gitlab_has_an_issue_per_finding_with_the_documented_fields(project, run_cli, monkeypatch):
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    monkeypatch.chdir(project / "docs")
+    expected = json_findings(run_cli, ".")
+    report = _gitlab(run_cli, ".")
+    assert len(report) == len(expected) == 8
+    severities = {"error": "major", "warning": "minor", "info": "info"}
+    seen = sorted((i["location"]["path"], i["location"]["lines"]["begin"], i["check_name"], i["description"],
+                   i["severity"]) for i in report)
+    assert seen == sorted(("docs/" + d["path"], d["line"], f"{d['rule']} {d['name']}", d["message"],
+                           severities[d["severity"]]) for d in expected)  # paths from the repository root
+    assert len({i["fingerprint"] for i in report}) == len(report)  # GitLab shows one issue per fingerprint
+
+
+def test_gitlab_fingerprints_survive_lines_added_above(project, run_cli):
+    before = {(i["check_name"], i["description"]): i["fingerprint"] for i in _gitlab(run_cli, "docs/draft.md")}
+    (project / "docs" / "draft.md").write_text("<!-- a note -->\n\n" + DRAFT, encoding="utf-8")
+    after = _gitlab(run_cli, "docs/draft.md")
+    assert {i["location"]["lines"]["begin"] for i in after} == {3, 5}
+    assert {(i["check_name"], i["description"]): i["fingerprint"] for i in after} == before
+    piped = _gitlab(run_cli, "--stdin-filename", "docs/draft.md", "-", input="<!-- a note -->\n\n" + DRAFT)
+    assert sorted(i["fingerprint"] for i in piped) == sorted(before.values())  # stdin hashes the same text
+
+
+def test_the_gitlab_schema_rejects_what_gitlab_would_not_read():
+    validator = jsonschema.Draft7Validator(json.loads(GITLAB_SCHEMA.read_text(encoding="utf-8")))
+    good = {"description": "d", "check_name": "c", "fingerprint": "f", "severity": "minor",
+            "location": {"path": "docs/a.md", "lines": {"begin": 1}}}
+    assert validator.is_valid([good])
+    for broken in ({**good, "severity": "warning"}, {**good, "location": {"path": "./docs/a.md", "lines": {"begin": 1}}},
+                   {**good, "location": {"path": "docs/a.md"}}, {k: v for k, v in good.items() if k != "fingerprint"}):
+        assert not validator.is_valid([broken]), broken
 
 
 # -- junit -------------------------------------------------------------------------------

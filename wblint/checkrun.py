@@ -16,7 +16,7 @@ import click
 from .diagnostics import ExitCode, Severity
 from .yamlfile import ConfigError, tree_store
 
-FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
+FORMAT_NAMES = ("text", "json", "github", "gitlab", "sarif", "junit")
 STDIN_NAME = "<stdin>"
 
 

@@ -61,4 +61,4 @@ def formatter(name: str) -> Callable[[Formatter], Formatter]:
     return register
 
 
-from . import github, json_format, junit, sarif, text  # noqa: E402,F401  (register the built-in formats)
+from . import github, gitlab, json_format, junit, sarif, text  # noqa: E402,F401  (register the built-in formats)
