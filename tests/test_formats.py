@@ -319,24 +319,53 @@ def test_the_gitlab_schema_rejects_what_gitlab_would_not_read():
 # -- junit -------------------------------------------------------------------------------
 
 
-def test_junit_has_a_test_case_per_file_and_a_failure_per_finding(project, run_cli):
-    result = run_cli("check", "--format", "junit", "docs")
+def _junit(run_cli, *args):
+    from junitparser import JUnitXml
+
+    result = run_cli("check", "--format", "junit", *args)
     assert result.exit_code == 1
-    root = ET.fromstring(result.stdout)
-    assert root.tag == "testsuites"
-    [suite] = root.findall("testsuite")
-    cases = {case.get("name"): case for case in suite.findall("testcase")}
-    assert set(cases) == {"docs/clean.md", "docs/draft.md", "docs/we,are:100%.md"}
-    assert (suite.get("tests"), suite.get("failures")) == ("3", "2")
-    assert cases["docs/clean.md"].findall("failure") == []
-    failures = cases["docs/draft.md"].findall("failure")
-    expected = [d for d in json_findings(run_cli, "docs") if d["path"] == "docs/draft.md"]
-    assert len(failures) == len(expected) == 6
-    assert failures[0].get("type") == "WB101 heading-present"
-    assert failures[0].text.startswith("docs/draft.md:1:1: WB101 heading-present Add a headline")
-    awkward = [f for f in failures if f.get("type").startswith("AW001")][0]
-    message = [d["message"] for d in expected if d["rule"] == "AW001"][0]
-    assert awkward.get("message") == f"1:4 AW001 awkward-message: {message} [warning]"  # CR LF survive
+    return JUnitXml.fromstring(result.stdout.encode("utf-8"))
+
+
+def _stated_counts(element) -> tuple:
+    return element.tests, element.failures, element.errors, element.skipped
+
+
+def test_junit_has_a_test_case_per_finding_and_counts_that_add_up(project, run_cli):
+    from junitparser import Failure
+
+    xml = _junit(run_cli, "docs")
+    expected = json_findings(run_cli, "docs")
+    suites = {suite.name: suite for suite in xml}
+    assert set(suites) == {"docs/clean.md", "docs/draft.md", "docs/we,are:100%.md"}
+    assert _stated_counts(xml) == (len(expected) + 1, len(expected), 0, 0)  # 8 findings and a clean file
+    stated = [_stated_counts(xml)] + [_stated_counts(suite) for suite in xml]
+    xml.update_statistics()  # junitparser recounts from the test cases themselves
+    assert [_stated_counts(xml)] + [_stated_counts(suite) for suite in xml] == stated
+    [clean] = list(suites["docs/clean.md"])
+    assert clean.is_passed and clean.name == "no problems"
+    cases = list(suites["docs/draft.md"])
+    mine = [d for d in expected if d["path"] == "docs/draft.md"]
+    assert len(cases) == len(mine) == 6 and not any(case.is_passed for case in cases)
+    seen = sorted((case.classname, case.name, case.result[0].type, case.result[0].message) for case in cases)
+    assert seen == sorted(("docs/draft.md", f"{d['rule']} {d['name']} at {d['line']}:{d['column']}",
+                           f"{d['rule']} {d['name']}",
+                           f"{d['line']}:{d['column']} {d['rule']} {d['name']}: {d['message']} [{d['severity']}]")
+                          for d in mine)  # CR LF in a message survive
+    assert all(isinstance(case.result[0], Failure) for case in cases)
+    heading = next(case for case in cases if case.name.startswith("WB101"))
+    assert heading.result[0].text.startswith("docs/draft.md:1:1: WB101 heading-present Add a headline")
+
+
+def test_junit_reports_a_file_it_could_not_check_as_an_error(run_cli, tmp_path):
+    from junitparser import Error
+
+    (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "fine.md").write_text("# Headline\n\nText.\n", encoding="utf-8")
+    xml = _junit(run_cli, "--select", "heading-present", str(tmp_path))
+    assert _stated_counts(xml) == (2, 0, 1, 0)
+    [case] = [case for suite in xml for case in suite if not case.is_passed]
+    assert isinstance(case.result[0], Error) and case.result[0].type == "WB001 read-error"
 
 
 # -- statistics, --output, aliases -------------------------------------------------------
