@@ -1,8 +1,9 @@
 """pre-commit and GitHub Actions, for real: the hook, the action's scripts and their schemas.
 
 The tests marked ``integration`` install wblint from this repository into fresh virtual
-environments (spaCy and the pipeline come from the package index), so they take minutes;
-``pytest -m integration`` runs just them, ``-m "not integration"`` everything else.
+environments (spaCy and the pipeline come from the package index), so they take minutes
+and are left out of a plain ``pytest`` run (pyproject.toml's addopts): ``pytest -m
+integration`` runs just them, ``-m "integration or not integration"`` everything (.ci/run).
 The pre-commit test uses the repository's committed HEAD: commit before running it.
 """
 from __future__ import annotations
