@@ -311,7 +311,8 @@ def test_the_gitlab_schema_rejects_what_gitlab_would_not_read():
     good = {"description": "d", "check_name": "c", "fingerprint": "f", "severity": "minor",
             "location": {"path": "docs/a.md", "lines": {"begin": 1}}}
     assert validator.is_valid([good])
-    for broken in ({**good, "severity": "warning"}, {**good, "location": {"path": "./docs/a.md", "lines": {"begin": 1}}},
+    for broken in ({**good, "severity": "warning"},
+                   {**good, "location": {"path": "./docs/a.md", "lines": {"begin": 1}}},
                    {**good, "location": {"path": "docs/a.md"}}, {k: v for k, v in good.items() if k != "fingerprint"}):
         assert not validator.is_valid([broken]), broken
 

@@ -8,6 +8,7 @@ have none.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,7 @@ def plain(value: Any) -> Any:
 
 def _fence(text: str) -> str:
     """A code fence longer than any backtick run in ``text``."""
-    longest = max((len(run) for run in text.replace("\n", " ").split(" ") if set(run) == {"`"}), default=0)
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
     return "`" * max(3, longest + 1)
 
 

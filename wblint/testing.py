@@ -68,7 +68,8 @@ def parse_cases(path: Path) -> tuple[list[Case], list[ConfigError]]:
     except ConfigError as exc:
         return [], [exc]
     if not isinstance(data, MarkedDict) or set(data) != {"rule", "cases"}:
-        return [], [ConfigError("a case file has exactly the keys 'rule' and 'cases'", path, getattr(data, "line", 1) or 1)]
+        line = getattr(data, "line", 1) or 1
+        return [], [ConfigError("a case file has exactly the keys 'rule' and 'cases'", path, line)]
     if not isinstance(data["rule"], str) or not data["rule"]:
         return [], [ConfigError("'rule' names one rule (its name or id)", path, data.line_of("rule"))]
     if not isinstance(data["cases"], list) or not data["cases"]:
@@ -77,7 +78,7 @@ def parse_cases(path: Path) -> tuple[list[Case], list[ConfigError]]:
     cases, problems = [], []
     for i, raw in enumerate(data["cases"]):
         line = data["cases"].line_of(i) if hasattr(data["cases"], "line_of") else data.line_of("cases")
-        problem = _case_problem(raw, i)
+        problem = _case_problem(raw)
         if problem:
             key, message = problem
             where = raw.line_of(key) if isinstance(raw, MarkedDict) and key else line
@@ -92,7 +93,7 @@ def parse_cases(path: Path) -> tuple[list[Case], list[ConfigError]]:
     return cases, problems
 
 
-def _case_problem(raw: Any, index: int) -> tuple[str | None, str] | None:
+def _case_problem(raw: Any) -> tuple[str | None, str] | None:
     """(key, message) for the first mistake in one case, or None."""
     usage = "needs 'name' and one of 'fail' or 'pass' (optional: expect, options, kind)"
     if not isinstance(raw, MarkedDict):
