@@ -139,6 +139,14 @@ def test_explain_shows_rationale_options_and_examples(run_cli):
     assert missing.exit_code == 2 and "did you mean" in missing.stderr
 
 
+def test_explain_links_a_builtin_rule_to_its_page_and_a_team_rule_to_none(run_cli, team):
+    page = run_cli("explain", "jargon-density").output
+    url = "https://github.com/wblint/wblint/blob/main/docs/rules/jargon-density.md"
+    assert page.endswith(f"\nDocumentation: {url}\n")
+    team_page = run_cli("explain", "--rules-dir", str(team), "plain-words")
+    assert team_page.exit_code == 0 and "Documentation:" not in team_page.output
+
+
 def test_version_and_module_entry_point():
     import subprocess
     import sys

@@ -1,4 +1,4 @@
-"""Output formats as CI systems read them: github, sarif, junit; --statistics, --output, stdin."""
+"""Output formats as CI systems read them: github, gitlab, sarif, junit; --statistics, --output, stdin."""
 from __future__ import annotations
 
 import json
@@ -16,6 +16,7 @@ from wblint.formats import FORMATTERS, Report
 from wblint.formats.github import LIMIT, step_summary
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+GITLAB_SCHEMA = Path(__file__).parent / "data" / "gitlab-codequality-schema.json"
 COMMAND = re.compile(r"^::(?P<level>error|warning|notice) (?P<props>[^:]*)::(?P<message>.*)$")
 
 # A pack whose message carries every character the runner escapes.
@@ -195,27 +196,177 @@ def test_sarif_end_column_is_exclusive():
     assert region == {"startLine": 3, "startColumn": 4, "endLine": 3, "endColumn": 11}  # "abcdefg" at 4..10
 
 
+def _sarif(run_cli, *args) -> dict:
+    log = json.loads(run_cli("check", "--format", "sarif", *args).stdout)
+    jsonschema.Draft7Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(log)
+    return log
+
+
+def _fingerprints(log: dict) -> dict[tuple, str]:
+    return {(r["ruleId"], r["message"]["text"], r["locations"][0]["physicalLocation"]["region"]["startColumn"]):
+            r["partialFingerprints"]["wblint/v1"] for r in log["runs"][0]["results"]}
+
+
+def test_sarif_fingerprints_survive_lines_added_above_and_tell_repeats_apart(project, run_cli):
+    draft = project / "docs" / "draft.md"
+    before = _sarif(run_cli, "docs/draft.md")
+    prints = _fingerprints(before)
+    assert len(prints) == 6 and len(set(prints.values())) == 6  # "utilize" twice: two fingerprints
+    draft.write_text("<!-- a note the writer added -->\n\n" + DRAFT, encoding="utf-8")
+    after = _sarif(run_cli, "docs/draft.md")
+    lines = {r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in after["runs"][0]["results"]}
+    assert lines == {1 + 2, 3 + 2}  # every finding moved two lines down...
+    assert _fingerprints(after) == prints  # ...and kept its fingerprint
+
+
+def test_fingerprints_hash_path_rule_and_flagged_text_not_the_line():
+    from wblint.formats.fingerprint import fingerprints
+
+    def at(line, column, end_column, rule="WB302"):
+        return Diagnostic("a.md", line, column, line, end_column, rule, "weasel-words", Severity.WARNING, "m")
+
+    text = "Very good.\n\nVery good, very fast.\n"
+    first, second, third = fingerprints("docs/a.md", [at(1, 1, 4), at(3, 1, 4), at(3, 12, 15)], text)
+    assert len({first, second, third}) == 3  # "Very" twice: occurrences 0 and 1; "very" is other text
+    shifted = "Intro.\n\n" + text
+    assert fingerprints("docs/a.md", [at(3, 1, 4), at(5, 1, 4)], shifted) == [first, second]
+    assert fingerprints("docs/b.md", [at(1, 1, 4)], text) != [first]  # another file
+    assert fingerprints("docs/a.md", [at(1, 1, 4, rule="WB303")], text) != [first]  # another rule
+    assert fingerprints("docs/a.md", [at(1, 1, 4)], "Nice good.\n") != [first]  # other flagged text
+    rewrapped = "Very good, very\nfast.\n"
+    wide = Diagnostic("a.md", 1, 1, 3, 5, "WB308", "paragraph-length", Severity.WARNING, "m")
+    assert (fingerprints("a.md", [wide], "Very good, very fast.\n")
+            == fingerprints("a.md", [Diagnostic("a.md", 1, 1, 2, 5, "WB308", "paragraph-length", Severity.WARNING,
+                                                "m")], rewrapped))  # re-wrapping keeps it
+
+
+def test_sarif_links_every_builtin_rule_to_its_page(project, run_cli):
+    from wblint.ruledocs import RULE_DOCS
+
+    rules = _sarif(run_cli, "docs")["runs"][0]["tool"]["driver"]["rules"]
+    by_id = {r["id"]: r for r in rules}
+    assert by_id["WB101"]["helpUri"] == f"{RULE_DOCS}heading-present.md"
+    builtin = [r for r in rules if r["id"].startswith("WB")]
+    assert len(builtin) >= 40 and all(r["helpUri"] == f"{RULE_DOCS}{r['name']}.md" for r in builtin)
+    assert {r["id"] for r in rules if "helpUri" not in r} == {"TM001", "TM002", "AW001"}  # team rules: no page
+
+
+def test_sarif_invocation_carries_the_exit_code_and_the_notices(project, run_cli):
+    write(project / ".wblint.yaml", "rules-dirs: [team]\nselect: [team, heading-present]\nexclude: [docs/clean.md]\n")
+    [invocation] = _sarif(run_cli, "docs/draft.md", "docs/clean.md")["runs"][0]["invocations"]
+    assert invocation["exitCode"] == 1 and invocation["executionSuccessful"] is True
+    assert invocation["toolExecutionNotifications"] == [
+        {"level": "note", "message": {"text": "docs/clean.md is excluded by the configuration; not linted"}}]
+    [invocation] = _sarif(run_cli, "--exit-zero", "docs/draft.md")["runs"][0]["invocations"]
+    assert invocation == {"executionSuccessful": True, "exitCode": 0}
+    [invocation] = _sarif(run_cli, "docs/clean.md")["runs"][0]["invocations"]
+    assert invocation["exitCode"] == 0
+    assert invocation["toolExecutionNotifications"][-1]["level"] == "warning"  # no file was linted
+
+
+def test_sarif_invocation_fails_when_a_rule_crashes():
+    d = Diagnostic("a.md", 1, 1, 1, 1, "WB003", "internal-error", Severity.ERROR, "rule x failed: boom")
+    [invocation] = json.loads(FORMATTERS["sarif"](Report([("a.md", [d])], root=".", exit_code=1)))["runs"][0][
+        "invocations"]
+    assert invocation == {"executionSuccessful": False, "exitCode": 1}
+
+
+# -- gitlab ------------------------------------------------------------------------------
+
+
+def _gitlab(run_cli, *args, **kwargs) -> list[dict]:
+    result = run_cli("check", "--format", "gitlab", *args, **kwargs)
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    jsonschema.Draft7Validator(json.loads(GITLAB_SCHEMA.read_text(encoding="utf-8"))).validate(report)
+    return report
+
+
+def test_gitlab_has_an_issue_per_finding_with_the_documented_fields(project, run_cli, monkeypatch):
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    monkeypatch.chdir(project / "docs")
+    expected = json_findings(run_cli, ".")
+    report = _gitlab(run_cli, ".")
+    assert len(report) == len(expected) == 8
+    severities = {"error": "major", "warning": "minor", "info": "info"}
+    seen = sorted((i["location"]["path"], i["location"]["lines"]["begin"], i["check_name"], i["description"],
+                   i["severity"]) for i in report)
+    assert seen == sorted(("docs/" + d["path"], d["line"], f"{d['rule']} {d['name']}", d["message"],
+                           severities[d["severity"]]) for d in expected)  # paths from the repository root
+    assert len({i["fingerprint"] for i in report}) == len(report)  # GitLab shows one issue per fingerprint
+
+
+def test_gitlab_fingerprints_survive_lines_added_above(project, run_cli):
+    before = {(i["check_name"], i["description"]): i["fingerprint"] for i in _gitlab(run_cli, "docs/draft.md")}
+    (project / "docs" / "draft.md").write_text("<!-- a note -->\n\n" + DRAFT, encoding="utf-8")
+    after = _gitlab(run_cli, "docs/draft.md")
+    assert {i["location"]["lines"]["begin"] for i in after} == {3, 5}
+    assert {(i["check_name"], i["description"]): i["fingerprint"] for i in after} == before
+    piped = _gitlab(run_cli, "--stdin-filename", "docs/draft.md", "-", input="<!-- a note -->\n\n" + DRAFT)
+    assert sorted(i["fingerprint"] for i in piped) == sorted(before.values())  # stdin hashes the same text
+
+
+def test_the_gitlab_schema_rejects_what_gitlab_would_not_read():
+    validator = jsonschema.Draft7Validator(json.loads(GITLAB_SCHEMA.read_text(encoding="utf-8")))
+    good = {"description": "d", "check_name": "c", "fingerprint": "f", "severity": "minor",
+            "location": {"path": "docs/a.md", "lines": {"begin": 1}}}
+    assert validator.is_valid([good])
+    for broken in ({**good, "severity": "warning"},
+                   {**good, "location": {"path": "./docs/a.md", "lines": {"begin": 1}}},
+                   {**good, "location": {"path": "docs/a.md"}}, {k: v for k, v in good.items() if k != "fingerprint"}):
+        assert not validator.is_valid([broken]), broken
+
+
 # -- junit -------------------------------------------------------------------------------
 
 
-def test_junit_has_a_test_case_per_file_and_a_failure_per_finding(project, run_cli):
-    result = run_cli("check", "--format", "junit", "docs")
+def _junit(run_cli, *args):
+    from junitparser import JUnitXml
+
+    result = run_cli("check", "--format", "junit", *args)
     assert result.exit_code == 1
-    root = ET.fromstring(result.stdout)
-    assert root.tag == "testsuites"
-    [suite] = root.findall("testsuite")
-    cases = {case.get("name"): case for case in suite.findall("testcase")}
-    assert set(cases) == {"docs/clean.md", "docs/draft.md", "docs/we,are:100%.md"}
-    assert (suite.get("tests"), suite.get("failures")) == ("3", "2")
-    assert cases["docs/clean.md"].findall("failure") == []
-    failures = cases["docs/draft.md"].findall("failure")
-    expected = [d for d in json_findings(run_cli, "docs") if d["path"] == "docs/draft.md"]
-    assert len(failures) == len(expected) == 6
-    assert failures[0].get("type") == "WB101 heading-present"
-    assert failures[0].text.startswith("docs/draft.md:1:1: WB101 heading-present Add a headline")
-    awkward = [f for f in failures if f.get("type").startswith("AW001")][0]
-    message = [d["message"] for d in expected if d["rule"] == "AW001"][0]
-    assert awkward.get("message") == f"1:4 AW001 awkward-message: {message} [warning]"  # CR LF survive
+    return JUnitXml.fromstring(result.stdout.encode("utf-8"))
+
+
+def _stated_counts(element) -> tuple:
+    return element.tests, element.failures, element.errors, element.skipped
+
+
+def test_junit_has_a_test_case_per_finding_and_counts_that_add_up(project, run_cli):
+    from junitparser import Failure
+
+    xml = _junit(run_cli, "docs")
+    expected = json_findings(run_cli, "docs")
+    suites = {suite.name: suite for suite in xml}
+    assert set(suites) == {"docs/clean.md", "docs/draft.md", "docs/we,are:100%.md"}
+    assert _stated_counts(xml) == (len(expected) + 1, len(expected), 0, 0)  # 8 findings and a clean file
+    stated = [_stated_counts(xml)] + [_stated_counts(suite) for suite in xml]
+    xml.update_statistics()  # junitparser recounts from the test cases themselves
+    assert [_stated_counts(xml)] + [_stated_counts(suite) for suite in xml] == stated
+    [clean] = list(suites["docs/clean.md"])
+    assert clean.is_passed and clean.name == "no problems"
+    cases = list(suites["docs/draft.md"])
+    mine = [d for d in expected if d["path"] == "docs/draft.md"]
+    assert len(cases) == len(mine) == 6 and not any(case.is_passed for case in cases)
+    seen = sorted((case.classname, case.name, case.result[0].type, case.result[0].message) for case in cases)
+    assert seen == sorted(("docs/draft.md", f"{d['rule']} {d['name']} at {d['line']}:{d['column']}",
+                           f"{d['rule']} {d['name']}",
+                           f"{d['line']}:{d['column']} {d['rule']} {d['name']}: {d['message']} [{d['severity']}]")
+                          for d in mine)  # CR LF in a message survive
+    assert all(isinstance(case.result[0], Failure) for case in cases)
+    heading = next(case for case in cases if case.name.startswith("WB101"))
+    assert heading.result[0].text.startswith("docs/draft.md:1:1: WB101 heading-present Add a headline")
+
+
+def test_junit_reports_a_file_it_could_not_check_as_an_error(run_cli, tmp_path):
+    from junitparser import Error
+
+    (tmp_path / "binary.md").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "fine.md").write_text("# Headline\n\nText.\n", encoding="utf-8")
+    xml = _junit(run_cli, "--select", "heading-present", str(tmp_path))
+    assert _stated_counts(xml) == (2, 0, 1, 0)
+    [case] = [case for suite in xml for case in suite if not case.is_passed]
+    assert isinstance(case.result[0], Error) and case.result[0].type == "WB001 read-error"
 
 
 # -- statistics, --output, aliases -------------------------------------------------------

@@ -1,8 +1,9 @@
-"""pre-commit and GitHub Actions, for real: the hook, the action's scripts and their schemas.
+"""pre-commit, GitHub Actions and GitLab CI, for real: the hook, the action's scripts and their schemas.
 
 The tests marked ``integration`` install wblint from this repository into fresh virtual
-environments (spaCy and the pipeline come from the package index), so they take minutes;
-``pytest -m integration`` runs just them, ``-m "not integration"`` everything else.
+environments (spaCy and the pipeline come from the package index), so they take minutes
+and are left out of a plain ``pytest`` run (pyproject.toml's addopts): ``pytest -m
+integration`` runs just them, ``-m "integration or not integration"`` everything (.ci/run).
 The pre-commit test uses the repository's committed HEAD: commit before running it.
 """
 from __future__ import annotations
@@ -23,6 +24,7 @@ from conftest import ROOT, SAMPLES, write
 ACTION = ROOT / "action.yml"
 WORKFLOW = ROOT / "tests" / "data" / "github-workflow.yml"
 DOCS = ROOT / "docs" / "github-actions.md"
+GITLAB_CI = ROOT / "tests" / "data" / "gitlab-ci.yml"
 
 
 def check_jsonschema(schema: str, path: Path) -> subprocess.CompletedProcess:
@@ -51,6 +53,17 @@ def test_the_documented_workflow_is_the_validated_one_and_validates():
     assert workflows == [WORKFLOW.read_text(encoding="utf-8")]
     result = check_jsonschema("vendor.github-workflows", WORKFLOW)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_documented_gitlab_job_is_the_validated_one_and_validates():
+    text = (ROOT / "docs" / "gitlab-ci.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"^```yaml\n(.*?)^```$", text, re.M | re.S)
+    assert blocks == [GITLAB_CI.read_text(encoding="utf-8")]
+    result = check_jsonschema("vendor.gitlab-ci", GITLAB_CI)
+    assert result.returncode == 0, result.stdout + result.stderr
+    job = yaml.safe_load(GITLAB_CI.read_text(encoding="utf-8"))["wblint"]
+    assert job["artifacts"]["reports"] == {"codequality": "gl-code-quality-report.json", "junit": "wblint-junit.xml"}
+    assert any("--format gitlab --output gl-code-quality-report.json" in line for line in job["script"])
 
 
 def test_a_broken_workflow_or_action_is_caught():  # the validation is not vacuous

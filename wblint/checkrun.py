@@ -16,7 +16,7 @@ import click
 from .diagnostics import ExitCode, Severity
 from .yamlfile import ConfigError, tree_store
 
-FORMAT_NAMES = ("text", "json", "github", "sarif", "junit")
+FORMAT_NAMES = ("text", "json", "github", "gitlab", "sarif", "junit")
 STDIN_NAME = "<stdin>"
 
 
@@ -93,8 +93,8 @@ def use_color(choice: str, stream) -> bool:
 
 
 def repository_root() -> str:
-    """Where github and sarif paths start: $GITHUB_WORKSPACE, the git top level, or here."""
-    import subprocess  # here: only these two formats need it
+    """Where github, gitlab and sarif paths start: $GITHUB_WORKSPACE, the git top level, or here."""
+    import subprocess  # here: only these formats need it
 
     if os.environ.get("GITHUB_WORKSPACE"):
         return os.environ["GITHUB_WORKSPACE"]
@@ -246,7 +246,7 @@ def _check_stdin(o: CheckOptions, fmt: str, workspace, notices: list[str]) -> in
         if outcome.diagnostics:
             click.echo(FORMATTERS["text"](remaining), err=True, nl=False)
         return _exit_code(o, remaining.diagnostics)
-    return _report(o, fmt, workspace, [(shown, diagnostics)], notices)
+    return _report(o, fmt, workspace, [(shown, diagnostics)], notices, sources={shown: raw.text})
 
 
 def _exit_code(o: CheckOptions, diagnostics) -> int:
@@ -267,16 +267,26 @@ def _show_files(chosen, display) -> int:
     return ExitCode.OK
 
 
-def _report(o: CheckOptions, fmt: str, workspace, results, notices: list[str], skipped: int = 0) -> int:
+def _report(o: CheckOptions, fmt: str, workspace, results, notices: list[str], skipped: int = 0,
+            sources: dict[str, str] | None = None) -> int:
     from .formats import FORMATTERS, Report
     from .formats.github import step_summary
     from .formats.statistics import statistics_json, statistics_text
 
     to_terminal = o.output is None
-    root = repository_root() if fmt in ("github", "sarif") else None
+    root = repository_root() if fmt in ("github", "sarif", "gitlab") else None
+    code = _exit_code(o, [d for _, found in results for d in found])
+    if o.exit_zero and code == ExitCode.FINDINGS:
+        code = ExitCode.OK
+    warnings = []
+    if not results:  # like ruff's "No Python files found": a path typo or an include that matches nothing
+        why = "none of the Markdown files found read as drafts (--all-files lints them all)" if skipped \
+            else "no Markdown files were found"
+        warnings.append(f"no file was linted: {why}")
     report = Report(results, color=to_terminal and use_color(o.color, sys.stdout),
                     rules=tuple(workspace.active_rules()), catalog=tuple(workspace.known_rules()), root=root,
-                    skipped=skipped)
+                    skipped=skipped, exit_code=int(code), sources=sources or {},
+                    notices=tuple([("note", n) for n in notices] + [("warning", w) for w in warnings]))
     if o.statistics:
         output = statistics_json(report) if fmt == "json" else statistics_text(report)
     else:
@@ -291,11 +301,9 @@ def _report(o: CheckOptions, fmt: str, workspace, results, notices: list[str], s
     if not o.quiet:
         for notice in notices:
             click.echo(f"wblint: note: {notice}", err=True)
-    if not results:  # like ruff's "No Python files found": a path typo or an include that matches nothing
-        why = "none of the Markdown files found read as drafts (--all-files lints them all)" if skipped \
-            else "no Markdown files were found"
-        click.echo(f"wblint: warning: no file was linted: {why}", err=True)
-    return _exit_code(o, report.diagnostics)
+    for warning in warnings:
+        click.echo(f"wblint: warning: {warning}", err=True)
+    return code
 
 
 def _write(output: str, target: Path | None, color: bool) -> None:

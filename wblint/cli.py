@@ -104,6 +104,15 @@ def explain(rule, rules_dir, isolated) -> None:
     click.echo(explain_page(found))
 
 
+@main.command("test-rules")
+@click.argument("directory", type=click.Path(path_type=Path, file_okay=False, exists=True))
+def test_rules(directory) -> None:
+    """Test a rule pack: DIRECTORY holds the pack and cases/*.yaml; the rules' examples run too."""
+    from .testing import run_directory
+
+    sys.exit(run_directory(directory, click.echo))
+
+
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path, dir_okay=False), default=".wblint.yaml")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")

@@ -47,4 +47,9 @@ def explain_page(rule: Rule) -> str:
         "Good",
         textwrap.indent(rule.examples["good"].rstrip(), "  | ", lambda line: True),
     ]
+    from .ruledocs import rule_url
+
+    url = rule_url(rule)  # a team's rule has no page
+    if url:
+        lines += ["", f"Documentation: {url}"]
     return "\n".join(lines)

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from ..diagnostics import Diagnostic
 
@@ -19,10 +19,25 @@ class Report:
     catalog: tuple = ()  # every rule known to the run (active or not), for sarif
     root: str | None = None  # the repository root that github and sarif paths are relative to
     skipped: int = 0  # Markdown files found but not linted: not drafts (wblint.drafts)
+    exit_code: int = 0  # what the run exits with, for sarif's invocation
+    notices: tuple[tuple[str, str], ...] = ()  # (level "note" or "warning", text) printed on stderr
+    sources: Mapping[str, str] = field(default_factory=dict)  # texts not on disk (stdin), by shown path
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
         return [d for _, found in self.files for d in found]
+
+    def text_of(self, path: str) -> str | None:
+        """The linted text of ``path`` (as shown, so relative to the working directory), or None
+        when it cannot be read: fingerprints hash the flagged text."""
+        if path in self.sources:
+            return self.sources[path]
+        from ..model.source import DecodeError, decode
+
+        try:
+            return decode(Path(path).read_bytes())
+        except (OSError, DecodeError):
+            return None
 
     def relative(self, path: str) -> str:
         """``path`` relative to ``root`` (posix), or unchanged when outside it or unnamed."""
@@ -46,4 +61,4 @@ def formatter(name: str) -> Callable[[Formatter], Formatter]:
     return register
 
 
-from . import github, json_format, junit, sarif, text  # noqa: E402,F401  (register the built-in formats)
+from . import github, gitlab, json_format, junit, sarif, text  # noqa: E402,F401  (register the built-in formats)

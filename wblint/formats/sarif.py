@@ -5,7 +5,10 @@ help with the examples, configured level); rules the configuration left out come
 with ``enabled: false``.  Result paths are relative to
 the repository root, declared as ``%SRCROOT%`` in ``originalUriBaseIds``.  SARIF's
 ``endColumn`` is exclusive (wblint's ``end_column`` is inclusive), and columns count
-Unicode code points (``columnKind``).
+Unicode code points (``columnKind``).  Each result has ``partialFingerprints`` that do not
+change when lines are added above it (wblint.formats.fingerprint); each built-in rule a
+``helpUri`` (its page under docs/rules/); the run an ``invocation`` with wblint's exit code
+and the notes and warnings it printed on stderr.
 """
 from __future__ import annotations
 
@@ -15,12 +18,16 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import __version__
-from ..diagnostics import Diagnostic, Severity
+from ..diagnostics import Diagnostic, ExitCode, Severity
+from ..ruledocs import HOMEPAGE, page_url, rule_url
 from . import Report, formatter
+from .fingerprint import VERSION, fingerprints
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
-INFORMATION_URI = "https://github.com/wblint/wblint"
+INFORMATION_URI = HOMEPAGE
+FINGERPRINT = f"wblint/{VERSION}"  # the partialFingerprints key
+NOTIFICATION_LEVELS = {"note": "note", "warning": "warning"}
 
 # Findings about the file or the directives themselves rather than a rule of a pack.
 BUILTIN_CODES = {
@@ -47,11 +54,13 @@ def _rule_descriptor(rule, enabled: bool = True) -> dict:
     markdown = (f"{rule.rationale}\n\n**Bad**\n\n```markdown\n{examples['bad'].rstrip()}\n```\n\n"
                 f"**Good**\n\n```markdown\n{examples['good'].rstrip()}\n```\n\n"
                 f"Run `wblint explain {rule.name}` for its options.")
+    url = rule_url(rule)
     return {
         "id": rule.id,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.rationale},
+        **({"helpUri": url} if url else {}),  # a team's rule has no page
         "help": {"text": f"{rule.rationale}\n\nRun `wblint explain {rule.name}` for its options and examples.",
                  "markdown": markdown},
         "defaultConfiguration": {"level": LEVELS[rule.severity], **({} if enabled else {"enabled": False})},
@@ -63,7 +72,8 @@ def _builtin_descriptor(code: str, d: Diagnostic) -> dict:
     name, short, full = BUILTIN_CODES.get(code, (d.name, d.name, d.name))
     return {
         "id": code, "name": name,
-        "shortDescription": {"text": short}, "fullDescription": {"text": full}, "help": {"text": full},
+        "shortDescription": {"text": short}, "fullDescription": {"text": full},
+        **({"helpUri": page_url(name)} if code in BUILTIN_CODES else {}), "help": {"text": full},
         "defaultConfiguration": {"level": LEVELS[d.severity]},
         "properties": {"tags": ["wblint"]},
     }
@@ -86,7 +96,8 @@ def sarif_log(report: Report) -> dict:
     results = []
     for path, found in report.files:
         location = _location(report, path)
-        for d in found:
+        prints = fingerprints(report.relative(path), found, report.text_of(path)) if found else []
+        for d, fingerprint in zip(found, prints):
             if d.rule not in index:
                 index[d.rule] = len(descriptors)
                 descriptors.append(_builtin_descriptor(d.rule, d))
@@ -100,6 +111,7 @@ def sarif_log(report: Report) -> dict:
                     "region": {"startLine": d.line, "startColumn": d.column,
                                "endLine": d.end_line, "endColumn": d.end_column + 1},
                 }}],
+                "partialFingerprints": {FINGERPRINT: fingerprint},
             })
     root = Path(os.path.abspath(report.root or os.getcwd()))
     return {
@@ -110,8 +122,20 @@ def sarif_log(report: Report) -> dict:
                                 "informationUri": INFORMATION_URI, "rules": descriptors}},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": root.as_uri().rstrip("/") + "/"}},
             "columnKind": "unicodeCodePoints",
+            "invocations": [_invocation(report)],
             "results": results,
         }],
+    }
+
+
+def _invocation(report: Report) -> dict:
+    """How the run went: its exit code, and whether every rule ran (a rule that raised is an error)."""
+    crashed = any(d.name == "internal-error" for d in report.diagnostics)  # engine.INTERNAL_ERROR
+    notes = [{"level": NOTIFICATION_LEVELS[level], "message": {"text": text}} for level, text in report.notices]
+    return {
+        "executionSuccessful": report.exit_code in (ExitCode.OK, ExitCode.FINDINGS) and not crashed,
+        "exitCode": report.exit_code,
+        **({"toolExecutionNotifications": notes} if notes else {}),
     }
 
 
