@@ -105,15 +105,46 @@ DEVELOPER_AUDIENCE = re.compile(r"^\s*(?:developers?|engineers?|technical|devs?|
 
 
 def for_developers(ctx: Context) -> bool:
-    """Whether the draft is written for developers: front matter `audience: developers`, or
-    what developers read — a code block, or three pieces of inline code."""
+    """Whether the draft is written for developers: front matter `audience: developers`; what
+    developers read (a code block, or three pieces of inline code); a product the summary calls
+    a developer's tool ("Acme Bible, a Bible API that ..."); or talk only developers share
+    (``developer_terms_min`` distinct words of ``developer_terms``: endpoint, repository, SDK ...)."""
     audience = ctx.document.front_matter.get("audience")
     if isinstance(audience, str):
         return bool(DEVELOPER_AUDIENCE.match(audience))
+    return ctx.per_draft(("for-developers", ctx.rule.name), _reads_as_developers, ctx)
+
+
+# "Acme Bible, a Bible API", "X is an open-source command-line tool": what the summary says the
+# product is (in apposition or after "is"), when it is a developer's tool; not "X has an API"
+DEVELOPER_PRODUCT = re.compile(
+    r"(?:,|\bis|\bare|[:\u2014\u2013])\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:APIs?|SDKs?|CLI|librar(?:y|ies)|frameworks?|"
+    r"command[\- ]line\s+(?:tool|interface)s?|developer\s+tools?)\b")
+
+
+def _reads_as_developers(ctx: Context) -> bool:
     blocks = ctx.document.blocks
     if any(b.kind == "code" for b in blocks):
         return True
-    return sum(len(b.prose.opaque) for b in blocks if b.prose is not None) >= 3
+    if sum(len(b.prose.opaque) for b in blocks if b.prose is not None) >= 3:
+        return True
+    anatomy = ctx.anatomy
+    if anatomy is not None:
+        opening = [b for b in (anatomy.headline, anatomy.summary) if b is not None and b.prose is not None]
+        if any(DEVELOPER_PRODUCT.search(b.prose.text) for b in opening):
+            return True
+    terms = ctx.per_rule(_developer_terms)
+    if terms is None:
+        return False
+    seen = {m.group(0).lower() for b in blocks if b.prose is not None for m in terms.finditer(b.prose.text)}
+    return len(seen) >= ctx.options["developer_terms_min"]
+
+
+def _developer_terms(options: dict) -> re.Pattern[str] | None:
+    words = [re.escape(w).replace(r"\ ", r"[\s\-]") for w in options["developer_terms"]]
+    if not words:
+        return None
+    return re.compile(r"(?<![\w\-])(?:%s)(?![\w\-])" % "|".join(sorted(words, key=len, reverse=True)), re.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -185,6 +216,9 @@ KIND = Kind(
         "extra_allow": Option("str-list", [], "more known acronyms, added in your configuration"),
         "developer_allow": Option("str-list", [], "acronyms every developer knows, allowed in a draft for developers "
                                   "(front matter `audience: developers`, a code block, or three inline code spans)"),
+        "developer_terms": Option("str-list", [], "words developers share (endpoint, repository, SDK ...): a draft "
+                                  "using `developer_terms_min` different ones is for developers"),
+        "developer_terms_min": Option("int", 6, "different `developer_terms` that make a draft one for developers"),
         "skip": Option("regex-list", [], "patterns of text that holds no acronyms (datelines)"),
         "skip_headings": Option("bool", True, "headings neither use nor define acronyms"),
         "max_letters": Option("int", 5, "longer all-capital words are words in capitals (a keyword to text),"
