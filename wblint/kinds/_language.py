@@ -244,13 +244,13 @@ def phrase_pattern(phrases: tuple[str, ...], inflect: bool = False) -> re.Patter
     return re.compile(r"(?<![\w\-'’])(?:" + body + r")(?![\w'’]|-\w)", re.IGNORECASE)
 
 
-def phrases_after_boundary(phrases: Iterable[str]) -> str | None:
+def phrases_after_boundary(phrases: Iterable[str], inflect: bool = False) -> str | None:
     """``phrase_pattern`` to follow a ``\\b``, or None (no phrases, or one that does not start
     with a word character, where a ``\\b`` means something else).  Alternatives that all
     start at a word can share one ``\\b``: the regex engine then tests one assertion at each
     position instead of one per alternative."""
     phrases = [p.strip() for p in phrases if p.strip()]
-    body = phrase_alternation(phrases)
+    body = phrase_alternation(phrases, inflect)
     if body is None or not all(p[:1].isalnum() for p in phrases):
         return None
     return r"(?<![\-'’])(?:" + body + r")(?![\w'’]|-\w)"
