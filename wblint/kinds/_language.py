@@ -230,6 +230,25 @@ def has_number(tokens: Iterable[Any]) -> bool:
     return any(is_number(t) for t in tokens)
 
 
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+MODEL_CODE = re.compile(r"^[A-Za-z]+\d")  # X2, S23: a model's name, not a figure
+
+
+def is_measure(token: Any) -> bool:
+    """A number that can measure a claim or a difference: not a year ("founded in 1987",
+    "the 2026 model") nor a model's name ("the X2 blender")."""
+    if not is_number(token) or MODEL_CODE.match(token.text):
+        return False
+    if YEAR.match(token.text):
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is not None and following.tag_ == "NNS"  # "2000 families" counts them
+    return True
+
+
+def has_measure(tokens: Iterable[Any]) -> bool:
+    return any(is_measure(t) for t in tokens)
+
+
 # -- phrase lists ------------------------------------------------------------------------
 
 

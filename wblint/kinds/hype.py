@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from . import Context, Finding, Kind, Option
-from ._language import (NameParts, WordList, include_quotes_option, inside, is_number, label_ids, phrase_pattern,
+from ._language import (NameParts, WordList, include_quotes_option, inside, is_measure, label_ids, phrase_pattern,
                         phrases_after_boundary, readable, report_tokens, sentences, spans, terms_option, tokens_in,
                         word_list)
 
@@ -161,26 +161,11 @@ def _rank_claims(ctx: Context, sentence, lowered: str, excepted, name_part: Name
             yield [token]
 
 
-YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-MODEL_CODE = re.compile(r"^[A-Za-z]+\d")  # X2, S23: a model's name, not a figure
-
-
-def _measure(token: Any) -> bool:
-    """A number that can measure a claim: not a year ("founded in 1987", "a 2025 test") nor a
-    model's name ("the X2 blender")."""
-    if not is_number(token) or MODEL_CODE.match(token.text):
-        return False
-    if YEAR.match(token.text):
-        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        return following is not None and following.tag_ == "NNS"  # "2000 families" counts them
-    return True
-
-
 def _proven(sentence, evidence: re.Pattern[str] | None, claims: list[list]) -> bool:
     """The sentence gives a figure that can measure a claim (not the claim's own "one" in
     "number one"), or cites evidence: its claims stand."""
     own = {t.i for tokens in claims for t in tokens}
-    return any(_measure(t) for t in sentence.span if t.i not in own) or bool(
+    return any(is_measure(t) for t in sentence.span if t.i not in own) or bool(
         evidence and evidence.search(sentence.text))
 
 
