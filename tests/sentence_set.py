@@ -108,13 +108,21 @@ class Scorer:
     def score(self, rule: str, half: str) -> Score:
         data = load_set(rule)
         index = HALVES.index(half)
+        return self.score_items(rule, half, split(data.get("flag") or [])[index], split(data.get("pass") or [])[index])
+
+    def score_file(self, path: Path, half: str) -> Score:
+        """A whole labelled file (fixtures/style-sets/<half>/<rule>.yaml) as one half."""
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return self.score_items(data["rule"], half, data.get("flag") or [], data.get("pass") or [])
+
+    def score_items(self, rule: str, half: str, flags: list[dict], passes: list[dict]) -> Score:
         score = Score(rule, half)
-        for item in split(data.get("flag") or [])[index]:
+        for item in flags:
             if self.hit(rule, item):
                 score.found += 1
             else:
                 score.missed.append(item["text"])
-        for item in split(data.get("pass") or [])[index]:
+        for item in passes:
             if self.findings(rule, item["text"]):
                 score.false_alarms.append(item["text"])
             else:

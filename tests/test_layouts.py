@@ -135,3 +135,15 @@ def test_sub_headings_inside_an_answer_belong_to_it_and_sections_after_the_faq_a
     questions = data["faq"]["questions"]
     assert [(q["line"], q["answer"]["line"], q["answer"]["end_line"]) for q in questions] == [(15, 17, 23)]
     assert [s["heading"] for s in data["other"]] == ["Faster Builds", "Specification"]
+
+
+def test_a_forms_own_instructions_after_the_release_are_not_release_prose(run_cli, tmp_path):
+    data, found = _read(run_cli, tmp_path / "signoff.md",
+                        "# Acme Lets Bakers Track Flour in Every Bin as They Bake\n\n"
+                        "LEEDS, UK — May 1, 2027 — Acme today launched Sift, a scale for bakers.\n\n"
+                        "---\n\n"
+                        "Ticking the box below indicates that this document has been reviewed and was "
+                        "approved by the team lead.\n\n"
+                        "```\n[ ] Signed off by @lead\n```\n")
+    assert [s["line"] for s in data["other"]] == [7]
+    assert not {name for name, line in found if line == 7}

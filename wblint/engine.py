@@ -24,6 +24,7 @@ from .config import ActiveRule, Config
 from .diagnostics import PARSE_ERROR, READ_ERROR, Diagnostic, Fix, Severity
 from .kinds import Context, Finding, Kind
 from .language import draft_language, rule_is_english
+from .overlaps import one_per_flaw
 from .prefilter import pieces as split_pieces
 from .model.source import DecodeError, SourceText, decode
 from .userregex import RegexTimeout
@@ -192,6 +193,7 @@ class Linter:
                     diagnostics.extend(self._check(parsed, planned, found or Annotations()))
                 if self.postprocess is not None:
                     diagnostics = self.postprocess(parsed.document, diagnostics)
+                diagnostics = one_per_flaw(diagnostics)
             diagnostics.sort(key=Diagnostic.sort_key)
             results.append((parsed.path, diagnostics))
         return results

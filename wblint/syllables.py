@@ -56,6 +56,12 @@ def _hyphenator():
     return pyphen.Pyphen(lang="en_US")
 
 
+def in_dictionary(word: str) -> int | None:
+    """The syllables of a lowercased word as the pronouncing dictionary says it, or None when
+    it lacks the word (no guess from hyphenation)."""
+    return _dictionary_count(word)
+
+
 def count(text: str) -> int:
     """Syllables in ``text`` (a word, or words separated by spaces), as textstat counts them."""
     total = 0

@@ -69,24 +69,41 @@ class Term:
     """How a listed word must be used to count (a word list entry in a rule's options).
 
     Written in YAML as a list of parts of speech (``[ADV]``; empty: any), or as a
-    mapping ``{pos: [...], deps: [...], skip_clauses: [...], skip_in_past: bool}``.
+    mapping ``{pos: [...], deps: [...], heads: [...], skip_clauses: [...], skip_in_past: bool,
+    skip_before_number: bool, permission: bool, after: [...]}``.
     """
 
     pos: tuple[str, ...] = ()  # Universal POS or Penn tags it must have
     deps: frozenset[str] = frozenset()  # dependency labels it must have (needs the parse)
     skip_clauses: frozenset[str] = frozenset()  # not when it or its head has these labels (needs the parse)
     skip_in_past: bool = False  # not in a sentence told in the past tense, nor before "have" + participle
+    heads: frozenset[str] = frozenset()  # the POS of the word it modifies ("virtually free", not "meet virtually")
+    skip_before_number: bool = False  # not before a figure ("nearly 4,000 teachers" gives the number)
+    permission: bool = False  # a modal that may grant or advise ("members may bring a guest"): the kind decides
+    after: frozenset[str] = frozenset()  # only right after one of these words ("cuts bills by up to 30%")
 
     def fits(self, token: Any) -> bool:
         if self.pos and token.pos_ not in self.pos and token.tag_ not in self.pos:
             return False
         if self.deps and token.dep_ not in self.deps:
             return False
+        if self.heads and token.head.pos_ not in self.heads:
+            return False
+        if self.after and (token.i == token.sent.start or token.doc[token.i - 1].lower_ not in self.after):
+            return False
         if self.skip_clauses and (token.dep_ in self.skip_clauses or token.head.dep_ in self.skip_clauses):
             return False
         if self.skip_in_past and (any(t.tag_ == "VBD" for t in token.sent) or _perfect_after(token)):
             return False
         return True
+
+    def fits_after(self, last: Any) -> bool:
+        """What follows the term's last token: no figure, for ``skip_before_number``."""
+        if not self.skip_before_number:
+            return True
+        following = last.doc[last.i + 1:min(last.i + 3, last.sent.end)]
+        return not any(t.like_num or t.pos_ == "NUM" for t in following[:1]) and not (
+            len(following) == 2 and following[0].text in "$£€" and following[1].like_num)
 
 
 def _perfect_after(token: Any) -> bool:
@@ -105,7 +122,9 @@ def _listed(value: Any) -> tuple[str, ...]:
 def term(value: Any) -> Term:
     if isinstance(value, dict):
         return Term(_listed(value.get("pos")), frozenset(_listed(value.get("deps"))),
-                    frozenset(_listed(value.get("skip_clauses"))), bool(value.get("skip_in_past", False)))
+                    frozenset(_listed(value.get("skip_clauses"))), bool(value.get("skip_in_past", False)),
+                    frozenset(_listed(value.get("heads"))), bool(value.get("skip_before_number", False)),
+                    bool(value.get("permission", False)), frozenset(w.lower() for w in _listed(value.get("after"))))
     return Term(_listed(value))
 
 
@@ -211,6 +230,25 @@ def has_number(tokens: Iterable[Any]) -> bool:
     return any(is_number(t) for t in tokens)
 
 
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+MODEL_CODE = re.compile(r"^[A-Za-z]+\d")  # X2, S23: a model's name, not a figure
+
+
+def is_measure(token: Any) -> bool:
+    """A number that can measure a claim or a difference: not a year ("founded in 1987",
+    "the 2026 model") nor a model's name ("the X2 blender")."""
+    if not is_number(token) or MODEL_CODE.match(token.text):
+        return False
+    if YEAR.match(token.text):
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is not None and following.tag_ == "NNS"  # "2000 families" counts them
+    return True
+
+
+def has_measure(tokens: Iterable[Any]) -> bool:
+    return any(is_measure(t) for t in tokens)
+
+
 # -- phrase lists ------------------------------------------------------------------------
 
 
@@ -225,13 +263,13 @@ def phrase_pattern(phrases: tuple[str, ...], inflect: bool = False) -> re.Patter
     return re.compile(r"(?<![\w\-'’])(?:" + body + r")(?![\w'’]|-\w)", re.IGNORECASE)
 
 
-def phrases_after_boundary(phrases: Iterable[str]) -> str | None:
+def phrases_after_boundary(phrases: Iterable[str], inflect: bool = False) -> str | None:
     """``phrase_pattern`` to follow a ``\\b``, or None (no phrases, or one that does not start
     with a word character, where a ``\\b`` means something else).  Alternatives that all
     start at a word can share one ``\\b``: the regex engine then tests one assertion at each
     position instead of one per alternative."""
     phrases = [p.strip() for p in phrases if p.strip()]
-    body = phrase_alternation(phrases)
+    body = phrase_alternation(phrases, inflect)
     if body is None or not all(p[:1].isalnum() for p in phrases):
         return None
     return r"(?<![\-'’])(?:" + body + r")(?![\w'’]|-\w)"

@@ -24,69 +24,13 @@ import re
 from typing import Iterator
 
 from . import Context, Finding, Kind, Option
+from ._acronym_forms import ROMAN, defined_here, letters, not_an_acronym, read_as_word, spelled_in
 from ._language import include_quotes_option, readable
 
 # A capitalised run not inside a word: ACRONYM_PLAIN, with its look-behind moved after the
 # first capital, so that the regex engine jumps from one capital to the next (3x faster).
 ACRONYM_PLAIN = r"(?<![\w&/.\-'’])([A-Z](?:[A-Z0-9]|[&/](?=[A-Z]))*[A-Z0-9])(s?)(?![\w&/\-]|['’](?!s\b)|\.\w)"
 ACRONYM = re.compile(r"([A-Z](?<![\w&/.\-'’][A-Z])(?:[A-Z0-9]|[&/](?=[A-Z]))*[A-Z0-9])(s?)(?![\w&/\-]|['’](?!s\b)|\.\w)")
-ROMAN = re.compile(r"^[IVX]+$")
-SMALL_WORDS = {"of", "and", "the", "for", "to", "a", "an", "in", "on", "with", "by", "at", "&", "or", "de"}
-EXPANSION_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
-
-
-def _letters(acronym: str) -> str:
-    return "".join(c for c in acronym if c.isalpha()).lower()
-
-
-def _split_word(word: str) -> list[str]:
-    """'JavaScript' -> ['Java', 'Script']; 'multi-factor' -> ['multi', 'factor']."""
-    parts = []
-    for piece in re.split(r"[\-/]", word):
-        parts.extend(re.findall(r"[A-Z]?[a-z'’]+|[A-Z]+(?![a-z])", piece) or ([piece] if piece else []))
-    return parts
-
-
-def spells(acronym: str, words: list[str]) -> bool:
-    """Do ``words`` (an expansion, possibly with extra words before it) spell ``acronym``?"""
-    target = _letters(acronym)
-    if not target or not words:
-        return False
-    parts = [p for w in words for p in _split_word(w)]
-    for k in range(1, min(len(parts), len(target) + 4) + 1):
-        window = parts[-k:]
-        initials = "".join(p[0].lower() for p in window)
-        content = "".join(p[0].lower() for p in window if p.lower() not in SMALL_WORDS)
-        if target in (initials, content) and window[0].lower() not in SMALL_WORDS:
-            return True
-    # loose: the letters in order through the expansion, from its first word's initial
-    for k in range(1, min(len(parts), len(target) + 2) + 1):
-        window = parts[-k:]
-        if window[0][0].lower() != target[0] or window[0].lower() in SMALL_WORDS:
-            continue
-        letters = iter("".join(window).lower()[1:])
-        if all(c in letters for c in target[1:]) and len(window) >= min(2, len(target)):
-            return True
-    return False
-
-
-def _words_before(text: str, end: int) -> list[str]:
-    return EXPANSION_WORD.findall(text[max(0, end - 200):end])
-
-
-def _definition_here(text: str, start: int, end: int, acronym: str) -> bool:
-    """'Long Form (ACR)' around [start, end), or 'ACR (long form)' after it."""
-    before = text[:start].rstrip()
-    after = text[end:]
-    if before.endswith("(") and re.match(r"\s*\)", after):
-        return spells(acronym, _words_before(before[:-1].rstrip(" ,"), len(before[:-1].rstrip(" ,"))))
-    inside = re.match(r"\s*\(([^()]{3,120})\)", after)
-    if inside:
-        words = EXPANSION_WORD.findall(inside.group(1))
-        return spells(acronym, words) or spells(acronym, words[: len(_letters(acronym)) + 3])
-    return False
-
-
 def _allowed(options: dict) -> set[str]:
     return {a.upper() for a in [*options["allow"], *options["extra_allow"]]}
 
@@ -105,15 +49,46 @@ DEVELOPER_AUDIENCE = re.compile(r"^\s*(?:developers?|engineers?|technical|devs?|
 
 
 def for_developers(ctx: Context) -> bool:
-    """Whether the draft is written for developers: front matter `audience: developers`, or
-    what developers read — a code block, or three pieces of inline code."""
+    """Whether the draft is written for developers: front matter `audience: developers`; what
+    developers read (a code block, or three pieces of inline code); a product the summary calls
+    a developer's tool ("Acme Bible, a Bible API that ..."); or talk only developers share
+    (``developer_terms_min`` distinct words of ``developer_terms``: endpoint, repository, SDK ...)."""
     audience = ctx.document.front_matter.get("audience")
     if isinstance(audience, str):
         return bool(DEVELOPER_AUDIENCE.match(audience))
+    return ctx.per_draft(("for-developers", ctx.rule.name), _reads_as_developers, ctx)
+
+
+# "Acme Bible, a Bible API", "X is an open-source command-line tool": what the summary says the
+# product is (in apposition or after "is"), when it is a developer's tool; not "X has an API"
+DEVELOPER_PRODUCT = re.compile(
+    r"(?:,|\bis|\bare|[:\u2014\u2013])\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:APIs?|SDKs?|CLI|librar(?:y|ies)|frameworks?|"
+    r"command[\- ]line\s+(?:tool|interface)s?|developer\s+tools?)\b")
+
+
+def _reads_as_developers(ctx: Context) -> bool:
     blocks = ctx.document.blocks
     if any(b.kind == "code" for b in blocks):
         return True
-    return sum(len(b.prose.opaque) for b in blocks if b.prose is not None) >= 3
+    if sum(len(b.prose.opaque) for b in blocks if b.prose is not None) >= 3:
+        return True
+    anatomy = ctx.anatomy
+    if anatomy is not None:
+        opening = [b for b in (anatomy.headline, anatomy.summary) if b is not None and b.prose is not None]
+        if any(DEVELOPER_PRODUCT.search(b.prose.text) for b in opening):
+            return True
+    terms = ctx.per_rule(_developer_terms)
+    if terms is None:
+        return False
+    seen = {m.group(0).lower() for b in blocks if b.prose is not None for m in terms.finditer(b.prose.text)}
+    return len(seen) >= ctx.options["developer_terms_min"]
+
+
+def _developer_terms(options: dict) -> re.Pattern[str] | None:
+    words = [re.escape(w).replace(r"\ ", r"[\s\-]") for w in options["developer_terms"]]
+    if not words:
+        return None
+    return re.compile(r"(?<![\w\-])(?:%s)(?![\w\-])" % "|".join(sorted(words, key=len, reverse=True)), re.IGNORECASE)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -122,36 +97,60 @@ def check(ctx: Context) -> Iterator[Finding]:
         allow = allow | ctx.per_rule(_developer_allowed)
     skips = [re.compile(p) for p in ctx.options["skip"]]
     settled: set[str] = set()
+    earlier: list[str] = []  # the prose read so far, where a long form may have been given
     for block in ctx.blocks():
         if block.kind == "heading" and ctx.options["skip_headings"]:
             continue  # neither a first use nor a finding
         text = block.prose.text
         # The tests on the word alone first: most blocks have no unknown acronym to look at.
-        found = [m for m in ACRONYM.finditer(text) if _unknown(m, allow, ctx.options["max_letters"])]
+        found = [c for m in ACRONYM.finditer(text) for c in _candidates(m, allow, ctx.options["max_letters"])]
         if not found or _all_capitals(text):
+            earlier.append(text)
             continue
         skipped = [m.span() for p in skips for m in p.finditer(text)]
-        for match in found:
-            acronym = match.group(1)
-            start, end = match.span()
+        for acronym, start, end in found:
             if acronym in settled:
                 continue
             if any(s <= start and end <= e for s, e in skipped) or _shouting(text, start, end):
                 continue
-            if not readable(ctx, block, start, end):
+            if not readable(ctx, block, start, end) or not_an_acronym(text, start, end, acronym):
+                continue
+            if acronym in ctx.options["words_in_capitals"] or read_as_word(acronym, _syllables):
                 continue
             settled.add(acronym)
-            if _definition_here(text, start, end, acronym):
+            if defined_here(text, start, end, acronym) or spelled_in(acronym, " ".join(earlier) + " " + text[:start]):
                 continue
-            yield ctx.report_in(block, start, end, acronym=acronym, text=match.group(0))
+            yield ctx.report_in(block, start, end, acronym=acronym, text=text[start:end])
+        earlier.append(text)
 
 
-def _unknown(match: re.Match[str], allow: set[str], max_letters: int) -> bool:
+def _candidates(match: re.Match[str], allow: set[str], max_letters: int) -> list[tuple[str, int, int]]:
+    """(acronym, start, end) of an unknown acronym in ``match``; in a slash compound not allowed
+    as a whole ("HTML/XBRL"), each of its parts."""
+    acronym, plural = match.group(1), match.group(2)
+    start, end = match.span()
+    if "/" not in acronym or acronym in allow or acronym + plural in allow:
+        return [(acronym, start, end)] if _unknown(acronym, plural, allow, max_letters) else []
+    out, at = [], start
+    for part in acronym.split("/"):
+        last = at + len(part) == start + len(acronym)
+        if _unknown(part, plural if last else "", allow, max_letters):
+            out.append((part, at, at + len(part) + (len(plural) if last else 0)))
+        at += len(part) + 1
+    return out
+
+
+def _unknown(acronym: str, plural: str, allow: set[str], max_letters: int) -> bool:
     """An acronym readers may not know: not allowed, not a Roman numeral, of a fitting length."""
-    acronym = match.group(1)
-    if acronym in allow or acronym + match.group(2) in allow or ROMAN.match(acronym):
+    if acronym in allow or acronym + plural in allow or ROMAN.match(acronym):
         return False
-    return 2 <= len(_letters(acronym)) <= max_letters
+    return 2 <= len(letters(acronym)) <= max_letters
+
+
+def _syllables(word: str) -> int | None:
+    from .. import syllables  # noqa: PLC0415 - the dictionary is read only when a capitals word needs it
+
+    return syllables.in_dictionary(word)
 
 
 def _caps(word: str) -> bool:
@@ -185,7 +184,12 @@ KIND = Kind(
         "extra_allow": Option("str-list", [], "more known acronyms, added in your configuration"),
         "developer_allow": Option("str-list", [], "acronyms every developer knows, allowed in a draft for developers "
                                   "(front matter `audience: developers`, a code block, or three inline code spans)"),
+        "developer_terms": Option("str-list", [], "words developers share (endpoint, repository, SDK ...): a draft "
+                                  "using `developer_terms_min` different ones is for developers"),
+        "developer_terms_min": Option("int", 6, "different `developer_terms` that make a draft one for developers"),
         "skip": Option("regex-list", [], "patterns of text that holds no acronyms (datelines)"),
+        "words_in_capitals": Option("str-list", [], "short words written in capitals for emphasis (AND, NOT, YES): "
+                                    "not acronyms"),
         "skip_headings": Option("bool", True, "headings neither use nor define acronyms"),
         "max_letters": Option("int", 5, "longer all-capital words are words in capitals (a keyword to text),"
                                         " not acronyms"),

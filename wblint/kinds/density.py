@@ -1,7 +1,8 @@
 """density: listed terms (jargon, buzzwords) per 100 words of prose stay under a limit.
 
 Terms are matched as whole words with their inflections (leverage, leverages,
-leveraged, leveraging), outside code and URLs.
+leveraged, leveraging; seamless, seamlessly), outside code and URLs.  With
+``max_per_100_words: 0`` every term is reported: a reviewer marks each one.
 """
 from __future__ import annotations
 
@@ -15,14 +16,14 @@ from .length import word_count
 
 
 def _inflected(word: str) -> str:
-    """A regex for ``word`` and its regular inflections (plural, -ed, -ing)."""
+    """A regex for ``word`` and its regular inflections (plural, -ed, -ing) and its adverb (-ly)."""
     if not word[-1:].isalpha():
         return re.escape(word)
     if word.endswith("e"):
-        return re.escape(word[:-1]) + r"(?:e|es|ed|ing)"
+        return re.escape(word[:-1]) + r"(?:e|es|ed|ing|ely)"
     if word.endswith("y"):
-        return re.escape(word[:-1]) + r"(?:y|ies|ied|ying)"
-    return re.escape(word) + r"(?:s|es|ed|ing)?"
+        return re.escape(word[:-1]) + r"(?:y|ies|ied|ying|ily)"
+    return re.escape(word) + r"(?:s|es|ed|ing|ly)?"
 
 
 @lru_cache(maxsize=64)
@@ -64,7 +65,7 @@ KIND = Kind(
     options={
         "terms": Option("str-list", [], "terms to count (matched with their inflections)"),
         "extra_terms": Option("str-list", [], "more terms, added in your configuration"),
-        "max_per_100_words": Option("float", 1.5, "most terms allowed per 100 words"),
+        "max_per_100_words": Option("float", 1.5, "most terms allowed per 100 words (0: report every term)"),
         "min_words": Option("int", 20, "prose shorter than this is not judged"),
     },
 )

@@ -14,12 +14,20 @@ Flagged, from the tagger and the dependency parse:
   due to arrive"), except in the past ("planned to", "was set to") and in
   relative or conditional clauses about the reader ("families who plan to move",
   "if you plan to travel");
-- listed ``phrases`` ("coming soon", "in the coming weeks").
+- a future passive ("will be announced");
+- ``upcoming`` ("the upcoming tablet", not "your upcoming appointments") and "is on
+  the way" said of what the company makes (not "your order is on the way");
+- listed ``phrases`` ("coming soon", "in the coming weeks", "our plan is to", a future
+  time such as "next spring" on a present-tense verb), except in a conditional or
+  relative clause about the reader ("if you travel next month").
+
+Not flagged: "will" in a clause reporting an event the product tells about
+(``report_verbs``: "shows when the next bus will arrive").
 
 Questions are skipped when ``skip_questions`` is on.
 
 Prefilter: ``candidates`` matches every sentence containing one of the modals,
-"going", an intention verb's stem, a scheduled word or a listed phrase.
+"going", "way", an intention verb's stem, a scheduled or upcoming word or a listed phrase.
 """
 from __future__ import annotations
 
@@ -43,7 +51,7 @@ def _surface(word: str) -> str:
 
 
 def candidates(options: dict) -> re.Pattern[str]:
-    words = [*options["modals"], "going", *options["scheduled"]]
+    words = [*options["modals"], "going", "way", *options["scheduled"], *options["upcoming"]]
     # What starts a word shares one "\b" (see phrases_after_boundary).
     plain = [w for w in words if w[:1].isalnum() and w.lower() != "wo"]
     apart = [_surface(w) for w in words if not w[:1].isalnum()]
@@ -94,7 +102,10 @@ def _modal(token: Any) -> bool:
     if token.tag_ != "MD" or token.dep_ not in ("aux", "auxpass"):
         return False
     verb = token.head
-    if verb.i <= token.i or verb.tag_ != "VB":
+    if verb.i <= token.i:
+        return False
+    if verb.tag_ != "VB" and not (verb.tag_ == "VBN" and any(  # "will be announced": a future passive
+            c.dep_ == "auxpass" and c.tag_ == "VB" and c.i > token.i for c in verb.children)):
         return False
     if token.i > 0 and token.doc[token.i - 1].tag_ in NOUN_MARKERS:
         return False
@@ -109,10 +120,13 @@ def _past(helpers: list) -> bool:
 WH_WORDS = {"what", "whether", "if", "how", "when", "where", "which", "who", "whom", "why"}
 
 
-def _indirect_question(verb: Any) -> bool:
+def _indirect_question(verb: Any, report_verbs: set[str]) -> bool:
     """'what the inspector will look for', 'whether anyone will live in it': an embedded
-    question about the reader's own future, not the product's."""
-    if verb.dep_ not in ("ccomp", "pcomp", "pobj", "csubj", "dobj", "xcomp"):
+    question about the reader's own future, not the product's; and 'shows when the next bus
+    will arrive': an event the product reports (a clause on one of ``report_verbs``)."""
+    if verb.dep_ == "advcl" and verb.head.lemma_.lower() in report_verbs:
+        pass  # "the map shows when the bus will arrive": read as an adverbial clause by the parser
+    elif verb.dep_ not in ("ccomp", "pcomp", "pobj", "csubj", "dobj", "xcomp"):
         return False
     return any(t.text.lower() in WH_WORDS and t.i < verb.i for t in verb.subtree
                if t.dep_ in ("mark", "advmod", "dobj", "nsubj", "pobj", "attr", "det"))
@@ -127,12 +141,47 @@ class Lists:
     scheduled: set[str]
     phrases: re.Pattern[str] | None
     candidates: re.Pattern[str]
+    report_verbs: set[str]
+    upcoming: set[str]
 
 
 def _lists(options: dict) -> Lists:
     return Lists({w.lower() for w in options["modals"]}, {w.lower() for w in options["intention"]},
                  {w.lower() for w in options["scheduled"]}, phrase_pattern(tuple(options["phrases"])),
-                 candidates(options))
+                 candidates(options), {w.lower() for w in options["report_verbs"]},
+                 {w.lower() for w in options["upcoming"]})
+
+
+def _base(word: str) -> str:
+    """'hopes' -> 'hope', 'aims' -> 'aim': the tagger's lemma may be wrong ('hopes' -> 'hop')."""
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+READER_OWNERS = {"your", "their", "his", "her", "my"}
+
+
+def _upcoming(token: Any, lists: Lists) -> bool:
+    """'the upcoming tablet': a launch still to come -- not 'your upcoming appointments', the
+    reader's own calendar the product shows."""
+    if token.text.lower() not in lists.upcoming or token.dep_ != "amod":
+        return False
+    return not any(c.dep_ == "poss" and c.text.lower() in READER_OWNERS for c in token.head.children)
+
+
+def _on_the_way(token: Any) -> Any:
+    """'A desktop version is on the way': the end of "is on the way/its way", said of what
+    the company makes -- not 'your order is on the way', a status the product reports."""
+    if token.text.lower() != "on" or token.head.lemma_.lower() != "be" or token.dep_ != "prep":
+        return None
+    objects = [c for c in token.children if c.dep_ == "pobj" and c.text.lower() == "way"]
+    if not objects:
+        return None
+    subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    if any(c.dep_ == "poss" and c.text.lower() in READER_OWNERS for s in subjects for c in s.children):
+        return None
+    if token.head.dep_ in ("advcl", "ccomp", "relcl"):
+        return None  # "shows when your order is on the way"
+    return objects[0]
 
 
 def future_spans(sentence_span: Any, options: dict, lists: Lists) -> Iterator[tuple[Any, Any]]:
@@ -140,14 +189,18 @@ def future_spans(sentence_span: Any, options: dict, lists: Lists) -> Iterator[tu
         lower = token.text.lower().replace("\u2019", "'")
         lemma = token.lemma_.lower()
         if lower in lists.modals and _modal(token):
-            if not (options["skip_indirect_questions"] and _indirect_question(token.head)):
+            if not (options["skip_indirect_questions"] and _indirect_question(token.head, lists.report_verbs)):
                 yield token, token
+        elif _upcoming(token, lists):
+            yield token, token
+        elif (way := _on_the_way(token)) is not None:
+            yield token.head, way
         elif lemma == "go" and token.tag_ == "VBG":
             be = [c for c in token.children if c.dep_ == "aux" and c.lemma_.lower() == "be"]
             to = _to_infinitive(token)
             if be and to is not None and not _past(be):
                 yield min(be, key=lambda t: t.i), to
-        elif lemma in lists.intention and token.pos_ == "VERB":
+        elif (lemma in lists.intention or _base(lower) in lists.intention) and token.pos_ == "VERB":
             to = _to_infinitive(token)
             helpers = [c for c in token.children if c.dep_ == "aux"]
             if to is not None and not _about_reader(token) and token.tag_ != "VBD" and not _past(helpers):
@@ -161,6 +214,17 @@ def future_spans(sentence_span: Any, options: dict, lists: Lists) -> Iterator[tu
                 yield min(be, key=lambda t: t.i), to
 
 
+def _in_readers_clause(token: Any) -> bool:
+    """A phrase inside a conditional or relative clause about the reader ("if you travel next
+    month", "guests who arrive next week"): their plan, not the product's."""
+    verb = token
+    while verb.dep_ not in ("ROOT", "advcl", "relcl", "acl") and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ == "relcl":  # "guests who arrive next week", not "the tablet, which arrives next spring"
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.text.lower() in ("who", "whom") for c in verb.children)
+    return verb.dep_ == "advcl" and _about_reader(verb)
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     lists = ctx.per_rule(_lists)
     for sentence in sentences(ctx, lists.candidates):
@@ -170,7 +234,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         for start, end in spans(ctx, lists.phrases, sentence.block):
             if sentence.span.start_char <= start < sentence.span.end_char:
                 tokens = tokens_in(sentence, start, end)
-                if tokens:
+                if tokens and not _in_readers_clause(tokens[0]):
                     found.append((tokens[0], tokens[-1]))
         seen: set[int] = set()
         for first, last in sorted(found, key=lambda pair: pair[0].i):
@@ -190,6 +254,10 @@ KIND = Kind(
         "intention": Option("str-list", [], "verbs that announce a plan with a 'to' infinitive (plan, intend)"),
         "scheduled": Option("str-list", [], "words that schedule after 'be' + 'to' (set, slated, due, about)"),
         "phrases": Option("str-list", [], "phrases that promise a launch (coming soon)"),
+        "report_verbs": Option("str-list", [], "verbs whose clause reports an event the product tells about"
+                                              " ('shows when the bus will arrive')"),
+        "upcoming": Option("str-list", [], "adjectives of what is still to come ('the upcoming tablet'), not said"
+                                          " of the reader's own ('your upcoming appointments')"),
         "skip_questions": Option("bool", True, "ignore sentences that are questions"),
         "skip_indirect_questions": Option("bool", True, "ignore 'will' in embedded questions ('what the inspector"
                                                         " will check')"),

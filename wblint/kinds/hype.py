@@ -11,8 +11,9 @@ Three things are flagged:
   ("X is the first app that ...") or as an object defined by a relative clause
   or "to" infinitive ("offers the only planner that adapts") -- not the ordinal
   in "the first payment is due" or the adverb in "only costs $5".  A claim is let
-  through when its sentence gives a number or an ``evidence`` word (survey,
-  tested, according to).
+  through when its sentence gives a figure that can measure it or an ``evidence``
+  word (survey, tested, according to); a year ("founded in 1987") or a model's
+  name ("the X2 blender") measures nothing.
 - Not claims: neutral superlatives of place and time (``neutral``: nearest,
   latest, oldest); the quantifier "most"/"least" ("most people"); superlatives
   that set the scene rather than sit where claims are made -- a claim is in the
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from . import Context, Finding, Kind, Option
-from ._language import (NameParts, WordList, has_number, include_quotes_option, inside, label_ids, phrase_pattern,
+from ._language import (NameParts, WordList, include_quotes_option, inside, is_measure, label_ids, phrase_pattern,
                         phrases_after_boundary, readable, report_tokens, sentences, spans, terms_option, tokens_in,
                         word_list)
 
@@ -44,12 +45,13 @@ RANK_WORDS = {"first", "only"}
 
 def candidates(options: dict) -> re.Pattern[str]:
     words = list(terms_option({**options["terms"], **options["claims"]}))
+    inflect = options.get("inflect", False)  # the claims' own inflections are none: a superset is fine here
     # Only searched (a yes or no per sentence), so "a word ending in -est" needs no \w* before it.
     ranks = r"(?:best|worst|least|first|only)\b"
-    at_word = phrases_after_boundary(words)  # the words and the ranks share one "\b"
+    at_word = phrases_after_boundary(words, inflect)  # the words and the ranks share one "\b"
     if at_word is not None:
         return re.compile(rf"(?:est|most)\b|\b(?:{at_word}|{ranks})", re.IGNORECASE)
-    listed = phrase_pattern(tuple(words))
+    listed = phrase_pattern(tuple(words), inflect)
     return re.compile((listed.pattern + "|" if listed else "") + rf"(?:est|most)\b|\b{ranks}", re.IGNORECASE)
 
 
@@ -67,6 +69,8 @@ def _listed(ctx: Context, sentence, words: WordList, excepted, name_part: NamePa
         term = words.term_of(match.group(0), "")
         if term in words.terms and not words.terms[term].fits(tokens[0]):
             continue
+        if "-" in term and "-" not in match.group(0):
+            continue  # "cutting-edge" praises; "the cutting edge" of a knife, "the next generation" are things
         yield tokens, term
 
 
@@ -157,9 +161,12 @@ def _rank_claims(ctx: Context, sentence, lowered: str, excepted, name_part: Name
             yield [token]
 
 
-def _proven(sentence, evidence: re.Pattern[str] | None) -> bool:
-    """The sentence gives a number or cites evidence: its claims stand."""
-    return has_number(sentence.span) or bool(evidence and evidence.search(sentence.text))
+def _proven(sentence, evidence: re.Pattern[str] | None, claims: list[list]) -> bool:
+    """The sentence gives a figure that can measure a claim (not the claim's own "one" in
+    "number one"), or cites evidence: its claims stand."""
+    own = {t.i for tokens in claims for t in tokens}
+    return any(is_measure(t) for t in sentence.span if t.i not in own) or bool(
+        evidence and evidence.search(sentence.text))
 
 
 @dataclass(frozen=True)
@@ -178,7 +185,7 @@ class Lists:
 
 
 def _lists(options: dict) -> Lists:
-    return Lists(word_list(options["terms"]), word_list(options["claims"]),
+    return Lists(word_list(options["terms"], options["inflect"]), word_list(options["claims"]),
                  {w.lower() for w in options["neutral"]}, {w.lower() for w in options["claim_possessors"]},
                  {w.lower() for w in options["offer_verbs"]}, phrase_pattern(tuple(options["claim_scopes"])),
                  phrase_pattern(tuple(options["evidence"])), phrase_pattern(tuple(options["exceptions"])),
@@ -207,7 +214,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         claims += _superlatives(ctx, sentence, lowered, lists.neutral, excepted, name_part, lists.claim_possessors,
                                 lists.offer_verbs, lists.scopes)
         claims += _rank_claims(ctx, sentence, lowered, excepted, name_part)
-        if claims and not _proven(sentence, lists.evidence):
+        if claims and not _proven(sentence, lists.evidence, claims):
             for tokens in claims:
                 add(tokens, "claim")
         for tokens, what in sorted(found, key=lambda f: f[0][0].i):
@@ -224,6 +231,8 @@ KIND = Kind(
     check=check,
     options={
         "terms": Option("map", {}, "puffery -> parts of speech ([] = any) or {pos, deps}; always flagged"),
+        "inflect": Option("bool", False, "puffery also matches its inflections (revolutionize: revolutionizing,"
+                                         " revolutionized)"),
         "claims": Option("map", {}, "rank claims -> parts of speech or {pos, deps}; let through with evidence"),
         "neutral": Option("str-list", [], "superlatives of place, time or quantity that claim nothing"),
         "claim_possessors": Option("str-list", [], "owners that make a superlative a claim ('the world's fastest')"),

@@ -2,15 +2,18 @@
 
 A clause is passive when its verb is a past participle with a passive auxiliary
 (``auxpass``: "was written", "is being reviewed", "has been approved", "will be
-released", "can be shared"; and "get paid" when ``include_get``).  Each clause is
+released", "can be shared"; and "get paid" when ``include_get``), or a participle the
+tagger read as an adjective but a by-phrase makes an action ("is qualified by the
+board") or "get" makes a passive ("missed calls get transcribed").  Each clause is
 reported from its first auxiliary to the verb (and its particle: "is being rolled
 out"), in main, subordinate and relative clauses alike.
 
 Not passive: participles the tagger reads as adjectives ("is interested", "was
 tired"); ``stative`` participles that name a state, not an action ("is located",
-"is based", "is committed"), unless a by-phrase names who acts -- an entry with a
-preposition ("used to") is stative only with that preposition ("are used to long
-shifts", but "is used to cut costs" is passive); a participle
+"is based", "is closed on Sundays", "is done"), unless a by-phrase names who acts -- an
+entry with a preposition or particle ("used to", "sold out") is stative only with it
+("are used to long shifts", but "is used to cut costs" is passive); ``places``
+("located", "situated") where "by" names a place ("by the river": ``place_nouns``); a participle
 graded by a degree adverb ("very concerned"); a participle describing a bare
 noun right after it ("were experienced cyclists"); ``raising`` participles with a
 "to" infinitive ("is set to launch", "is supposed to"); and idioms with "get"
@@ -53,7 +56,9 @@ class Lists:
     """The rule's word lists, as sets (built once per rule)."""
 
     stative: set[str]
-    with_prep: set[tuple[str, ...]]  # stative only with this preposition ("used to")
+    with_prep: set[tuple[str, ...]]  # stative only with this preposition or particle ("used to", "sold out")
+    places: set[str]  # states of place ("located"): "by" a place after them says where
+    place_nouns: set[str]
     raising: set[str]
     idioms: set[str]
     helpers: tuple[str, ...]  # lemmas of the passive auxiliaries
@@ -62,26 +67,60 @@ class Lists:
 def _lists(options: dict) -> Lists:
     return Lists({w.lower() for w in options["stative"] if " " not in w.strip()},
                  {tuple(w.lower().split()) for w in options["stative"] if " " in w.strip()},
+                 {w.lower() for w in options["places"]}, {w.lower() for w in options["place_nouns"]},
                  {w.lower() for w in options["raising"]}, {w.lower() for w in options["get_idioms"]},
                  ("be", "get") if options["include_get"] else ("be",))
+
+
+def _adjectival_passive(token: Any, lists: Lists) -> Any:
+    """The auxiliary of a passive the tagger read as an adjective after "be" or "get": "is
+    qualified by the board" (a by-phrase names who acts), "missed calls get transcribed"
+    (an -ed word after "get" that is no idiom or state). None when it is an adjective."""
+    head = token.head
+    if token.dep_ != "acomp" or head.i > token.i or head.lemma_.lower() not in lists.helpers:
+        return None
+    text = token.text.lower()
+    if any(c.dep_ == "agent" for c in token.children) and text.endswith(("ed", "en")):
+        return head
+    if head.lemma_.lower() == "get" and text.endswith("ed") and text not in lists.idioms \
+            and text not in lists.stative and not any(c.dep_ == "advmod" and c.text.lower() in DEGREE
+                                                      for c in token.children):
+        return head
+    return None
+
+
+def _a_place(agent: Any, lists: Lists) -> bool:
+    """'by the river', 'by the old mill': the by-phrase's noun is a place (``place_nouns``)."""
+    nouns = [c for c in agent.children if c.dep_ == "pobj"]
+    return bool(nouns) and all(n.text.lower().rstrip("s") in lists.place_nouns or n.lemma_.lower() in lists.place_nouns
+                               for n in nouns)
 
 
 def passive_clauses(sentence_span: Any, lists: Lists) -> Iterator[tuple[Any, Any, Any]]:
     """(first token, last token, verb) of each passive clause in a spaCy sentence."""
     participles = label_ids(sentence_span.vocab.strings, PARTICIPLE_TAGS)  # ids: an int compare per token
+    adjectives = label_ids(sentence_span.vocab.strings, ("JJ",))
     for verb in sentence_span:
+        if verb.tag in adjectives:
+            helper = _adjectival_passive(verb, lists)
+            if helper is not None:
+                yield helper, verb, verb
+            continue
         if verb.tag not in participles:
             continue
         auxes = [c for c in verb.children if c.dep_ == "auxpass" and c.lemma_.lower() in lists.helpers]
         if not auxes:
             continue
         lemma, text = verb.lemma_.lower(), verb.text.lower()
-        has_agent = any(c.dep_ == "agent" for c in verb.children)
+        agents = [c for c in verb.children if c.dep_ == "agent"]
+        if (lemma in lists.places or text in lists.places) and all(_a_place(a, lists) for a in agents):
+            agents = []  # "is located by the river": "by" a place says where, not who acts
+        has_agent = bool(agents)
         if (lemma in lists.stative or text in lists.stative) and not has_agent:
             continue
-        preps = {c.text.lower() for c in verb.children if c.dep_ == "prep" and c.tag_ == "IN"}
+        preps = {c.text.lower() for c in verb.children if c.dep_ in ("prep", "prt") and c.tag_ in ("IN", "RP")}
         if any(word in (lemma, text) and prep in preps for word, prep in lists.with_prep) and not has_agent:
-            continue  # "are used to long shifts" (but "is used to cut costs" is passive)
+            continue  # "are used to long shifts", "are sold out" (but "is used to cut costs" is passive)
         if any(c.dep_ == "advmod" and c.text.lower() in DEGREE and c.i < verb.i for c in verb.children):
             continue
         if (lemma in lists.raising or text in lists.raising) and any(
@@ -117,6 +156,9 @@ KIND = Kind(
     options={
         "stative": Option("str-list", [], "participles that name a state, not an action (located, based); 'used to'"
                                           " means: with the preposition 'to', not an infinitive"),
+        "places": Option("str-list", [], "participles of place: 'by' a place after them says where"
+                                        " ('located by the river'), not who acts ('located by the app')"),
+        "place_nouns": Option("str-list", [], "nouns of place for `places` ('by the river', 'by the station')"),
         "raising": Option("str-list", [], "participles that are not passive before a 'to' infinitive (set, supposed)"),
         "include_get": Option("bool", True, "count get-passives ('get paid')"),
         "get_idioms": Option("str-list", [], "participles that make an idiom with 'get', not a passive"

@@ -96,7 +96,9 @@ TEMPLATE_INSTRUCTION = re.compile(
     r"^\W*(?:(?:\d+\s*[\u2013\-]\s*)?\d+\s+(?:sentences?|paragraphs?|words)\s+"
     r"(?:that|describing|saying|telling|explaining|about|on|giving|of)\b"
     r"|(?:describe|explain|summari[sz]e|quote|state|write|insert|provide|include)\s+(?:the|a|an|your|who|what|why|how)\b"
-    r"[^.!?]{0,80}\b(?:here|customers?|leaders?|problem|solution|benefits?|value|quote)\b)",
+    r"[^.!?]{0,80}\b(?:here|customers?|leaders?|problem|solution|benefits?|value|quote)\b"
+    # a form's own instructions: "Ticking the box below indicates that ...", "Check each box once ..."
+    r"|(?:by\s+)?(?:tick|check|mark)(?:ing)?\s+(?:the|this|each|a)\s+(?:check)?box(?:es)?\b)",
     re.IGNORECASE,
 )
 
