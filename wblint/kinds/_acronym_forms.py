@@ -3,8 +3,8 @@
 Not acronyms, though written in capitals: a word or a name the reader says as a word
 ("FREE", "STOP", "LEGO": the pronouncing dictionary reads it in fewer syllables than it has
 letters, where an acronym said letter by letter has at least one per letter); a label with
-digits (FY2025, "Form DEF 14A"); a model after a brand ("iPhone SE"); a Roman numeral after
-a name ("Super Bowl LX").
+digits (FY2025, a code such as SAVE20, "Form DEF 14A"); a model after a brand ("iPhone SE");
+a Roman numeral after a name ("Super Bowl LX"); initials before a surname ("CJ Okafor, who").
 
 Spelled out: "Long Form (LF)", "LF (long form)", "LF, a long form", and a long form anywhere
 earlier in the draft ("the learning management system ... the LMS").
@@ -19,9 +19,12 @@ ROMAN = re.compile(r"^[IVX]+$")
 FULL_ROMAN = re.compile(r"^(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 # after the capitals: a code with digits ("DEF 14A", "XC 90") names a form or a model
 CODE_AFTER = re.compile(r"[ \u00a0]+\d[\w]*\b")
-YEAR_LABEL = re.compile(r"^[A-Z]{1,3}(?:19|20)\d\d$")  # FY2025, CY2024
+YEAR_LABEL = re.compile(r"^[A-Z]{1,6}\d{2,}$")  # FY2025, a promo code SAVE20: a label, not an acronym
 BRAND_BEFORE = re.compile(r"\b[a-z]+[A-Z]\w*[ \u00a0]+$|\b[A-Z][a-z]+[A-Z]\w*[ \u00a0]+$")  # iPhone, eBay, PlayStation
-NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \u00a0]+$")
+INITIALS = re.compile(r"^[A-Z]{2}$")
+SURNAME_AFTER = re.compile(r"[ \u00a0]+[A-Z][a-z]+(?:[\-'’][A-Z]?[a-z]+)?\s*(?:,|\bsaid\b|\bsays\b|$)")  # "CJ Okafor, who"
+NAME_BEFORE = re.compile(r"\b(?!(?:The|A|An|This|That|These|Our|Your|Its|Their|My|His|Her|New|Every|Each)\b)"
+                         r"[A-Z][a-z]+[ \u00a0]+$")  # "Super Bowl LX", not "The CLI"
 
 
 def letters(acronym: str) -> str:
@@ -109,6 +112,6 @@ def not_an_acronym(text: str, start: int, end: int, acronym: str) -> bool:
     if YEAR_LABEL.match(acronym) or CODE_AFTER.match(text, end):
         return True
     before = text[max(0, start - 40):start]
-    if BRAND_BEFORE.search(before):
+    if BRAND_BEFORE.search(before) or INITIALS.match(acronym) and SURNAME_AFTER.match(text, end):
         return True
     return bool(FULL_ROMAN.match(acronym) and NAME_BEFORE.search(before))

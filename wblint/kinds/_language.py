@@ -70,7 +70,7 @@ class Term:
 
     Written in YAML as a list of parts of speech (``[ADV]``; empty: any), or as a
     mapping ``{pos: [...], deps: [...], heads: [...], skip_clauses: [...], skip_in_past: bool,
-    skip_before_number: bool, permission: bool, after: [...]}``.
+    skip_before_number: bool, permission: bool, after: [...], skip_inverted: bool}``.
     """
 
     pos: tuple[str, ...] = ()  # Universal POS or Penn tags it must have
@@ -81,19 +81,23 @@ class Term:
     skip_before_number: bool = False  # not before a figure ("nearly 4,000 teachers" gives the number)
     permission: bool = False  # a modal that may grant or advise ("members may bring a guest"): the kind decides
     after: frozenset[str] = frozenset()  # only right after one of these words ("cuts bills by up to 30%")
+    skip_inverted: bool = False  # not opening an inverted condition ("Should your card go missing, ...")
 
     def fits(self, token: Any) -> bool:
         if self.pos and token.pos_ not in self.pos and token.tag_ not in self.pos:
             return False
         if self.deps and token.dep_ not in self.deps:
             return False
-        if self.heads and token.head.pos_ not in self.heads:
+        if self.heads and token.head.pos_ not in self.heads and not _next_in(token, self.heads):
             return False
-        if self.after and (token.i == token.sent.start or token.doc[token.i - 1].lower_ not in self.after):
+        if self.after and not _after(token, self.after):
             return False
         if self.skip_clauses and (token.dep_ in self.skip_clauses or token.head.dep_ in self.skip_clauses):
             return False
-        if self.skip_in_past and (any(t.tag_ == "VBD" for t in token.sent) or _perfect_after(token)):
+        if self.skip_in_past and (any(t.tag_ == "VBD" for t in token.sent) or _perfect_after(token)
+                                  or PAST_TIME.search(token.sent.text)):
+            return False
+        if self.skip_inverted and _opens_condition(token):
             return False
         return True
 
@@ -104,6 +108,43 @@ class Term:
         following = last.doc[last.i + 1:min(last.i + 3, last.sent.end)]
         return not any(t.like_num or t.pos_ == "NUM" for t in following[:1]) and not (
             len(following) == 2 and following[0].text in "$£€" and following[1].like_num)
+
+
+# "Last winter, parents could pay only at the office": a time in the past, though no verb is
+PAST_TIME = re.compile(r"\b(?:last\s+(?:year|month|week|winter|spring|summer|fall|autumn|season|term|time)|"
+                       r"\w+\s+ago|until\s+(?:now|recently|this\s+year)|in\s+the\s+past|back\s+then|"
+                       r"before\s+(?:the|this|our|we)\b|previously|used\s+to)\b", re.IGNORECASE)
+
+
+def _next_in(token: Any, tags: frozenset[str]) -> bool:
+    """The word right after has one of ``tags`` ("virtually no wait", the parser hanging
+    "virtually" on the verb)."""
+    following = token.doc[token.i + 1] if token.i + 1 < token.sent.end else None
+    return following is not None and following.pos_ in tags
+
+
+def _after(token: Any, words: frozenset[str]) -> bool:
+    """Right after one of ``words``, or inside a phrase one of them governs ("cuts bills by
+    up to 30%", "saves growers up to 40 percent")."""
+    if token.i > token.sent.start and token.doc[token.i - 1].lower_ in words:
+        return True
+    head = token.head
+    for _ in range(4):
+        if head.lower_ in words or head.lemma_.lower() in words:
+            return True
+        if head.head is head:
+            break
+        head = head.head
+    return False
+
+
+def _opens_condition(token: Any) -> bool:
+    """'Should your card go missing, freeze it': a modal opening an inverted condition."""
+    start = token.sent.start
+    before = token.doc[token.i - 1] if token.i > start else None
+    if before is not None and before.text not in (",", ";", "\u2014", "\u2013", "-"):
+        return False
+    return not token.sent.text.rstrip().endswith("?") and "," in token.sent.text[token.idx - token.sent.start_char:]
 
 
 def _perfect_after(token: Any) -> bool:
@@ -124,7 +165,8 @@ def term(value: Any) -> Term:
         return Term(_listed(value.get("pos")), frozenset(_listed(value.get("deps"))),
                     frozenset(_listed(value.get("skip_clauses"))), bool(value.get("skip_in_past", False)),
                     frozenset(_listed(value.get("heads"))), bool(value.get("skip_before_number", False)),
-                    bool(value.get("permission", False)), frozenset(w.lower() for w in _listed(value.get("after"))))
+                    bool(value.get("permission", False)), frozenset(w.lower() for w in _listed(value.get("after"))),
+                    bool(value.get("skip_inverted", False)))
     return Term(_listed(value))
 
 

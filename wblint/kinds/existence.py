@@ -120,7 +120,7 @@ KIND = Kind(
     options={
         "terms": Option("map", {}, "word or phrase -> parts of speech it is flagged as (UPOS or Penn tags; [] = any),"
                                    " or -> {pos, deps, heads, skip_clauses, skip_in_past, skip_before_number,"
-                                   " permission, after}"),
+                                   " permission, after, skip_inverted}"),
         "extra_terms": Option("map", {}, "more terms, added in your configuration"),
         "exceptions": Option("str-list", [], "phrases in which a term is fine (\"generally available\")"),
         "people": Option("str-list", [], "subjects that are people (you, members, riders): a `permission` modal "

@@ -124,8 +124,10 @@ def _indirect_question(verb: Any, report_verbs: set[str]) -> bool:
     """'what the inspector will look for', 'whether anyone will live in it': an embedded
     question about the reader's own future, not the product's; and 'shows when the next bus
     will arrive': an event the product reports (a clause on one of ``report_verbs``)."""
-    if verb.dep_ == "advcl" and verb.head.lemma_.lower() in report_verbs:
-        pass  # "the map shows when the bus will arrive": read as an adverbial clause by the parser
+    if verb.dep_ in ("advcl", "acl") and verb.head.lemma_.lower() in report_verbs | {"parent", "user", "customer"}:
+        pass  # "shows when the bus will arrive", "shows parents which teacher will cover": misread clauses
+    elif verb.dep_ == "acl" and any(t.tag_ == "WDT" and t.dep_ == "det" for t in verb.subtree if t.i < verb.i):
+        pass  # "... which teacher will cover": a question the parser hung on the noun before it
     elif verb.dep_ not in ("ccomp", "pcomp", "pobj", "csubj", "dobj", "xcomp"):
         return False
     return any(t.text.lower() in WH_WORDS and t.i < verb.i for t in verb.subtree
@@ -165,7 +167,10 @@ def _upcoming(token: Any, lists: Lists) -> bool:
     reader's own calendar the product shows."""
     if token.text.lower() not in lists.upcoming or token.dep_ != "amod":
         return False
-    return not any(c.dep_ == "poss" and c.text.lower() in READER_OWNERS for c in token.head.children)
+    markers = [c for c in token.head.children if c.dep_ in ("det", "poss")]
+    if not markers:
+        return False  # "reminds renters of upcoming inspections": a schedule the product lists
+    return not any(c.dep_ == "poss" and c.text.lower() in READER_OWNERS for c in markers)
 
 
 def _on_the_way(token: Any) -> Any:
@@ -200,10 +205,11 @@ def future_spans(sentence_span: Any, options: dict, lists: Lists) -> Iterator[tu
             to = _to_infinitive(token)
             if be and to is not None and not _past(be):
                 yield min(be, key=lambda t: t.i), to
-        elif (lemma in lists.intention or _base(lower) in lists.intention) and token.pos_ == "VERB":
+        elif (lemma in lists.intention or _base(lower) in lists.intention) and token.pos_ == "VERB" \
+                and _to_infinitive(token) is not None:
             to = _to_infinitive(token)
             helpers = [c for c in token.children if c.dep_ == "aux"]
-            if to is not None and not _about_reader(token) and token.tag_ != "VBD" and not _past(helpers):
+            if not _about_reader(token) and token.tag_ != "VBD" and not _past(helpers):
                 yield token, to
         elif lower in lists.scheduled or lemma in lists.scheduled:
             be = [c for c in token.children if c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "be"]
@@ -212,6 +218,10 @@ def future_spans(sentence_span: Any, options: dict, lists: Lists) -> Iterator[tu
             to = _to_infinitive(token)
             if be and to is not None and not _about_reader(token) and not _past(be):
                 yield min(be, key=lambda t: t.i), to
+            elif be and to is None and lower != "due" and not _about_reader(token) and not _past(be):
+                timed = [c for c in token.children if c.dep_ == "prep" and c.text.lower() == "for" and c.i > token.i]
+                if timed:  # "is slated for release in the fall", "is planned for spring"
+                    yield min(be, key=lambda t: t.i), timed[0]
 
 
 def _in_readers_clause(token: Any) -> bool:

@@ -165,8 +165,38 @@ def _proven(sentence, evidence: re.Pattern[str] | None, claims: list[list]) -> b
     """The sentence gives a figure that can measure a claim (not the claim's own "one" in
     "number one"), or cites evidence: its claims stand."""
     own = {t.i for tokens in claims for t in tokens}
-    return any(is_measure(t) for t in sentence.span if t.i not in own) or bool(
-        evidence and evidence.search(sentence.text))
+    return any(is_measure(t) and not _in_opening(t) and not _in_name(t) for t in sentence.span if t.i not in own) \
+        or bool(evidence and evidence.search(sentence.text))
+
+
+UNITS = {"percent", "%", "gram", "grams", "g", "kg", "kilograms", "pound", "pounds", "lb", "lbs", "ounce", "ounces",
+         "oz", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "mile", "miles",
+         "km", "kilometres", "kilometers", "metres", "meters", "feet", "inches", "dollars", "cents", "times", "x",
+         "degrees", "mph", "watts", "volts", "mah", "gb", "tb", "decibels", "db", "points", "stars"}
+
+
+def _in_opening(token: Any) -> bool:
+    """A count in an opening phrase set off by a comma ("Offered in 9 sizes, X is the most
+    comfortable ..."): it describes the product, it does not measure the claim the main
+    clause makes. A measure there does ("At 980 grams, X is the lightest")."""
+    counted = token.head if token.dep_ == "nummod" else None
+    if counted is None or counted.tag_ != "NNS" or counted.text.lower() in UNITS:
+        return False
+    phrase = token
+    while phrase.head is not phrase and phrase.head.dep_ != "ROOT":
+        phrase = phrase.head
+    if phrase.dep_ not in ("advcl", "prep", "npadvmod", "advmod", "acl") or phrase.head.dep_ != "ROOT":
+        return False
+    end = phrase.right_edge.i
+    doc = token.doc
+    return end + 1 < len(doc) and doc[end + 1].text == "," and end < phrase.head.i
+
+
+def _in_name(token: Any) -> bool:
+    """A number that ends a product's name ("the Vega 5", "Series 7")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and token.text.isdigit() \
+        and len(token.text) <= 2
 
 
 @dataclass(frozen=True)
