@@ -50,6 +50,11 @@ class CheckOptions:
     exit_zero: bool = False  # exit 0 even when findings are reported
 
 
+def plural(count: int, noun: str) -> str:
+    """"1 file", "2 files"; "1 fix", "2 fixes"."""
+    return f"{count} {noun}{'' if count == 1 else 'es' if noun.endswith(('x', 's', 'sh', 'ch')) else 's'}"
+
+
 def split_list(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
@@ -184,12 +189,11 @@ def _run_check(o: CheckOptions) -> int:
             if o.diff:
                 click.echo("".join(diffs), nl=False)
                 if not o.quiet:
-                    click.echo(f"wblint: {fixed} fixes available in {fixed_files} files (--diff wrote nothing)"
+                    click.echo(f"wblint: {plural(fixed, 'fix')} available in {plural(fixed_files, 'file')} (--diff wrote nothing)"
                                if fixed else "wblint: nothing to fix", err=True)
                 return ExitCode.FINDINGS if diffs else ExitCode.OK
             if not o.quiet and fixed:
-                notices.append(f"fixed {fixed} problem{'s' * (fixed != 1)} in {fixed_files} "
-                               f"file{'s' * (fixed_files != 1)}")
+                notices.append(f"fixed {plural(fixed, 'problem')} in {plural(fixed_files, 'file')}")
         return _report(o, fmt, workspace, results, notices, skipped)
     except (ConfigError, ModelError) as exc:
         click.echo(f"wblint: error: {exc}", err=True)
@@ -255,7 +259,7 @@ def _exit_code(o: CheckOptions, diagnostics) -> int:
 
 
 def skipped_note(count: int) -> str:
-    return f"{count} file{'s' * (count != 1)} skipped: not drafts (use --all-files)"
+    return f"{plural(count, 'file')} skipped: not drafts (use --all-files)"
 
 
 def _show_files(chosen, display) -> int:
@@ -263,7 +267,7 @@ def _show_files(chosen, display) -> int:
     for path, lint, reason in chosen:
         click.echo(f"{'lint' if lint else 'skip'}  {display(path)}  ({reason})")
     linted = sum(1 for _, lint, _ in chosen if lint)
-    click.echo(f"{linted} of {len(chosen)} Markdown file{'s' * (len(chosen) != 1)} would be linted", err=True)
+    click.echo(f"{linted} of {plural(len(chosen), 'Markdown file')} would be linted", err=True)
     return ExitCode.OK
 
 

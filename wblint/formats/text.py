@@ -16,13 +16,18 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def _severities(count: int, severity: Severity) -> str:
+    """"1 error", "2 warnings", "162 info": info is a mass noun."""
+    return f"{count} info" if severity is Severity.INFO else _plural(count, LABELS[severity])
+
+
 def summary(report: Report) -> str:
     found = report.diagnostics
     skipped = f"; {_plural(report.skipped, 'file')} skipped: not drafts (use --all-files)" if report.skipped else ""
     if not found:
         return f"No problems found in {_plural(len(report.files), 'file')}{skipped}" + ("" if skipped else ".")
     counts = Counter(d.severity for d in found)
-    parts = [_plural(counts[s], LABELS[s]) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]
+    parts = [_severities(counts[s], s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO) if counts[s]]
     files = sum(1 for _, d in report.files if d)
     return f"{_plural(len(found), 'problem')} ({', '.join(parts)}) in {_plural(files, 'file')}{skipped}"
 

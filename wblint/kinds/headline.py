@@ -48,7 +48,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         yield ctx.report_block(headline, problem=f"has {count} word{'s' if count != 1 else ''}", words=count)
     elif count > ctx.options["max_words"]:
         over = words[ctx.options["max_words"]]
-        yield ctx.report_in(headline, over.start(), len(text.rstrip()), problem=f"has {count} words", words=count)
+        yield ctx.report_in(headline, over.start(), len(text.rstrip()), problem=f"has {count} word{'s' if count != 1 else ''}", words=count)
 
 
 KIND = Kind(
