@@ -16,7 +16,7 @@ def test_clean_draft_exits_zero(run_cli):
 
 
 def test_samples_folder_flags_each_bad_draft_and_not_the_clean_one(run_cli):
-    result = run_cli("check", str(SAMPLES))
+    result = run_cli("check", "--output-format", "concise", str(SAMPLES))
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     findings = [LINE.match(line) for line in lines[:-1]]

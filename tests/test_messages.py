@@ -6,6 +6,7 @@ import json
 import re
 
 from conftest import write
+
 from wblint.diagnostics import Diagnostic, Severity
 from wblint.formats import FORMATTERS, Report
 from wblint.kinds import shown_above

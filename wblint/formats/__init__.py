@@ -19,6 +19,10 @@ class Report:
     catalog: tuple = ()  # every rule known to the run (active or not), for sarif
     root: str | None = None  # the repository root that github and sarif paths are relative to
     skipped: int = 0  # Markdown files found but not linted: not drafts (wblint.drafts)
+    # a file's lines (newline-normalised) by the path shown, for formats that quote the source (text);
+    # None when there is no source to show (unreadable, or not kept)
+    source: Callable[[str], list[str] | None] | None = None
+    width: int = 80  # terminal cells a line of output may take (text cuts long source lines to it)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
