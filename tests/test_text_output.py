@@ -145,3 +145,19 @@ def test_a_finding_past_the_end_of_the_file_or_without_source_is_still_listed():
 
 def test_an_empty_span_gets_one_caret():
     assert quoted("# Head", finding(1, 7, 1, 6))[1:] == ["  1 | # Head", "    |       ^"]
+
+
+def test_the_one_cell_shortcut_cuts_exactly_as_the_general_path():
+    import random
+
+    from wblint.formats.snippet import _window
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        length, room = rng.randint(0, 300), rng.randint(20, 120)
+        start = rng.randint(0, length)
+        end = rng.randint(start, length) + 1
+        widths = [1] * length
+        for cut in (False, True):
+            assert (_window(widths, start, end, room, cut, uniform=True)
+                    == _window(widths, start, end, room, cut, uniform=False)), (length, room, start, end, cut)

@@ -41,13 +41,26 @@ def _cell(char: str) -> tuple[str, int]:
     return char, 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
-def _window(widths: list[int], start: int, end: int, room: int) -> tuple[int, int]:
-    """The characters ``[first, last)`` of a line to show so that ``[start, end)`` is in view."""
-    if sum(widths) <= room:
+_CELLS = {chr(code): (chr(code), 1) for code in range(0x20, 0x7F)}  # then every character met, once
+
+
+def _cells(text: str) -> list[tuple[str, int]]:
+    cells = _CELLS
+    return [cells.get(char) or cells.setdefault(char, _cell(char)) for char in text]
+
+
+def _window(widths: list[int], start: int, end: int, room: int, cut: bool, uniform: bool) -> tuple[int, int]:
+    """The characters ``[first, last)`` to show so that ``[start, end)`` is in view (``cut``:
+    ``widths`` is already part of a longer line; ``uniform``: every width is 1)."""
+    if not cut and sum(widths) <= room:
         return 0, len(widths)
     room -= 2  # an ellipsis on each side
     span = sum(widths[start:end])
     left = min(room // 4, 10) if span >= room else (room - span) // 2
+    if uniform:  # one cell each: the loops below, in arithmetic
+        first = max(0, start - left)
+        last = min(len(widths), first + room)
+        return max(0, min(first, last - room)), last
     first, used = start, 0
     while first > 0 and used + widths[first - 1] <= left:
         first -= 1
@@ -64,17 +77,25 @@ def _window(widths: list[int], start: int, end: int, room: int) -> tuple[int, in
 
 def _row(number: int, line: str, start: int, end: int, room: int) -> Row:
     """``line`` (1-based ``number``) with characters ``[start, end)`` marked."""
-    shown = [_cell(char) for char in line]
-    widths = [width for _, width in shown]
     start = min(start, len(line))
     end = max(min(end, len(line)), start)
-    first, last = _window(widths, start, max(end, start + 1), room)
-    text = "".join(part for part, _ in shown[first:last])
-    before = sum(widths[first:start])
-    marked = sum(widths[start:min(end, last)]) or 1  # an empty span still gets one caret
-    if first > 0:
+    # A character takes at least one cell but for rare zero-width ones: no more than ``room``
+    # characters either side of the span's start can be shown.  A paragraph is one line.
+    low, high = max(0, start - room), min(len(line), start + room + 1)
+    region = line[low:high]
+    if region.isascii() and region.isprintable():  # most lines: a cell per character, as written
+        shown, widths = None, [1] * len(region)
+    else:
+        shown = _cells(region)
+        widths = [width for _, width in shown]
+    first, last = _window(widths, start - low, max(end, start + 1) - low, room,
+                          cut=low > 0 or high < len(line), uniform=shown is None)
+    text = region[first:last] if shown is None else "".join(part for part, _ in shown[first:last])
+    before = sum(widths[first:start - low])
+    marked = sum(widths[start - low:min(end - low, last)]) or 1  # an empty span still gets one caret
+    if first + low > 0:
         text, before = ELLIPSIS + text, before + 1
-    if last < len(line):
+    if last + low < len(line):
         text += ELLIPSIS
     return Row(number, text, " " * before + "^" * marked)
 
