@@ -149,7 +149,7 @@ def run_check(o: CheckOptions) -> int:
 
 
 def _run_check(o: CheckOptions) -> int:
-    from .cache import default_cache_dir
+    from .cache import default_cache_dir, prune
     from .nlp import ModelError
     from .workspace import Overrides, Workspace
 
@@ -180,6 +180,8 @@ def _run_check(o: CheckOptions) -> int:
 
         results = workspace.lint_files(files, display=DisplayPaths(), settings=ScanSettings(
             jobs=o.jobs, use_cache=cache_dir is not None, cache_dir=cache_dir, progress=not o.quiet))
+        if cache_dir is not None:
+            prune(cache_dir)  # entries of configurations and drafts unused for a month; once a day
         if o.fix or o.diff:
             results, diffs, fixed, fixed_files = _fix_files(workspace, files, results, write=not o.diff)
             if o.diff:
