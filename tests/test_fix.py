@@ -35,7 +35,11 @@ def test_fix_applies_the_replacements_and_reports_what_remains(project, run_cli)
     draft = write(project / "a.md", TEXT + "\nLorem stays.\n")
     result = run_cli("check", "--fix", "a.md")
     assert draft.read_text(encoding="utf-8") == FIXED + "\nLorem stays.\n"
-    assert result.stdout.splitlines() == ['a.md:7:1: TM002 no-lorem Remove "Lorem" [info]',
+    assert result.stdout.splitlines() == ["a.md",
+                                          '  7:1  info     TM002 no-lorem Remove "Lorem"',
+                                          "  7 | Lorem stays.",
+                                          "    | ^^^^^",
+                                          "",
                                           "1 problem (1 info) in 1 file"]
     assert "fixed 2 problems in 1 file" in result.stderr
     assert result.exit_code == 0  # what remains is below --fail-on

@@ -101,7 +101,7 @@ def test_the_action_never_interpolates_inputs_into_scripts():
 
 def test_the_hook_definition():
     [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert hook["id"] == "wblint" and hook["entry"] == "wblint check --drafts-only" and hook["language"] == "python"
+    assert hook["id"] == "wblint" and hook["entry"] == "wblint check --drafts-only --output-format concise" and hook["language"] == "python"
     assert hook["types"] == ["markdown"] and hook["require_serial"] is True
 
 

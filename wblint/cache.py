@@ -17,6 +17,12 @@ The default location is ``.wblint_cache`` at the project root (the nearest direc
 up from the current one holding ``.git``, ``pyproject.toml`` or a wblint config
 file), else in the current directory.  The directory ignores itself for git.
 
+The directory does not grow without bound: reading an entry more than a day after it was
+written (or last refreshed) touches it, and at the end of a run, at most once a day, entries
+untouched for ``MAX_AGE_DAYS`` are deleted, with the directories they leave empty (those of
+configurations no longer used).  ``wblint clean`` removes the whole directory, and only a
+directory that wblint created.
+
 Reading an entry imports neither spaCy nor the syllable dictionary: a warm run over an unchanged
 tree never loads the pipeline.  The same directory keeps the parsed rule packs and
 configuration files (``yamlfile.tree_store``), so such a run does not parse YAML either.
@@ -26,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +44,10 @@ FORMAT = 2  # bump when the entry layout changes
 ROOT_MARKERS = (".git", "pyproject.toml", ".wblint.yaml", ".wblint.yml", "wblint.yaml", "wblint.yml")
 NOT_CACHED = {"WB001", "WB003"}  # read errors and internal errors say nothing lasting about the content
 SEVERITIES = {str(severity): severity for severity in Severity}
+MAX_AGE_DAYS = 30  # an entry neither read nor written for this long is pruned
+DAY = 24 * 3600
+PRUNED_MARKER = ".last-pruned"  # its modification time: when the directory was last swept
+TAG_NOTE = "# wblint's result cache; safe to delete."
 
 
 def default_cache_dir(start: Path | None = None) -> Path:
@@ -85,17 +96,18 @@ def fingerprint(rules, default_kind: str | None, model: str | None, extra=None) 
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode("utf-8")).hexdigest()[:24]
 
 
-def _read(path: str) -> bytes:
-    """A file's bytes through os.read: open() builds a buffered reader per file, which was
-    a third of what reading a warm run's 1,000 small entries cost."""
+def _read(path: str) -> tuple[bytes, float]:
+    """A file's bytes and modification time, through os.read: open() builds a buffered reader
+    per file, which was a third of what reading a warm run's 1,000 small entries cost."""
     handle = os.open(path, os.O_RDONLY)
     try:
         chunks = [os.read(handle, 65536)]
         while chunks[-1]:
             chunks.append(os.read(handle, 65536))
+        modified = os.fstat(handle).st_mtime
     finally:
         os.close(handle)
-    return b"".join(chunks)
+    return b"".join(chunks), modified
 
 
 class Store:
@@ -108,16 +120,25 @@ class Store:
         self._prefix = str(self.directory)
         self.writable = True
         self.creates_root = creates_root  # False: save only into a cache directory that exists
+        self._refresh_before = time.time() - DAY  # an entry read that was last touched before this is touched
 
     def _entry(self, content_digest: str) -> str:
         return os.path.join(self._prefix, content_digest[:2], content_digest[2:] + ".json")
 
     def load(self, content_digest: str) -> Any:
         """The document stored for this digest, or None (missing or unreadable)."""
+        entry = self._entry(content_digest)
         try:
-            return json.loads(_read(self._entry(content_digest)))
+            data, modified = _read(entry)
+            document = json.loads(data)
         except (OSError, ValueError, RecursionError):
             return None
+        if modified < self._refresh_before and self.writable:
+            try:
+                os.utime(entry)  # still in use: not pruned
+            except OSError:
+                self.writable = False  # a read-only cache: it is not pruned either
+        return document
 
     def save(self, content_digest: str, document: Any) -> None:
         if not self.writable:
@@ -144,8 +165,69 @@ class Store:
         self.root.mkdir(parents=True, exist_ok=True)
         (self.root / ".gitignore").write_text("# created by wblint\n*\n", encoding="utf-8")
         (self.root / "CACHEDIR.TAG").write_text(
-            "Signature: 8a477f597d28d172789f06886806bc55\n# wblint's result cache; safe to delete.\n",
+            f"Signature: 8a477f597d28d172789f06886806bc55\n{TAG_NOTE}\n",
             encoding="utf-8")
+
+
+def is_cache_dir(root: Path) -> bool:
+    """Whether ``root`` is a cache directory wblint created (its CACHEDIR.TAG says so)."""
+    try:
+        return TAG_NOTE in (root / "CACHEDIR.TAG").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def prune(root: Path, max_age_days: float = MAX_AGE_DAYS, now: float | None = None) -> int:
+    """Delete the entries under ``root`` untouched for ``max_age_days``, and the directories
+    that leaves empty; at most once a day (``PRUNED_MARKER``).  The number deleted; never raises."""
+    now = time.time() if now is None else now
+    marker = root / PRUNED_MARKER
+    try:
+        if now - marker.stat().st_mtime < DAY:
+            return 0
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return 0
+    if not is_cache_dir(root):
+        return 0
+    cutoff, removed = now - max_age_days * DAY, 0
+    for directory, _, names in os.walk(root, topdown=False):
+        if directory == str(root):
+            continue
+        for name in names:  # entries, and temporary files a killed run left behind
+            path = os.path.join(directory, name)
+            try:
+                if os.stat(path).st_mtime < cutoff:
+                    os.unlink(path)
+                    removed += name.endswith(".json")
+            except OSError:
+                pass
+        try:
+            os.rmdir(directory)  # only when empty
+        except OSError:
+            pass
+    try:
+        marker.write_bytes(b"")
+        os.utime(marker, (now, now))
+    except OSError:
+        pass
+    return removed
+
+
+def clean(root: Path) -> int | None:
+    """Remove the cache directory ``root``: the number of results it held, or None when there
+    is none.  Raises ValueError for a directory wblint did not create, which is never removed."""
+    import shutil
+
+    if not root.exists() and not root.is_symlink():
+        return None
+    if root.is_symlink() or not root.is_dir() or not is_cache_dir(root):
+        raise ValueError(f"{root} is not a wblint cache directory (it has no CACHEDIR.TAG written by wblint); "
+                         "not removed")
+    held = sum(1 for _ in root.rglob("*.json"))
+    shutil.rmtree(root)
+    return held
 
 
 class Cache(Store):

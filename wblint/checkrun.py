@@ -14,9 +14,11 @@ from pathlib import Path
 import click
 
 from .diagnostics import ExitCode, Severity
+from .display import source_lines, terminal_width, use_color
 from .yamlfile import ConfigError, tree_store
 
-FORMAT_NAMES = ("text", "json", "github", "gitlab", "sarif", "junit")
+FORMAT_NAMES = ("text", "concise", "json", "github", "gitlab", "sarif", "junit")
+READABLE = ("text", "concise")  # the formats for people, closed by a summary line
 STDIN_NAME = "<stdin>"
 
 
@@ -48,6 +50,11 @@ class CheckOptions:
     drafts_only: bool = False  # test files named on the command line too (the pre-commit hook)
     show_files: bool = False  # list the files and whether each is linted, then stop
     exit_zero: bool = False  # exit 0 even when findings are reported
+
+
+def plural(count: int, noun: str) -> str:
+    """"1 file", "2 files"; "1 fix", "2 fixes"."""
+    return f"{count} {noun}{'' if count == 1 else 'es' if noun.endswith(('x', 's', 'sh', 'ch')) else 's'}"
 
 
 def split_list(values: tuple[str, ...]) -> list[str]:
@@ -86,12 +93,6 @@ class DisplayPaths:
             return None
 
 
-def use_color(choice: str, stream) -> bool:
-    if choice != "auto":
-        return choice == "always"
-    return "NO_COLOR" not in os.environ and hasattr(stream, "isatty") and stream.isatty()
-
-
 def repository_root() -> str:
     """Where github, gitlab and sarif paths start: $GITHUB_WORKSPACE, the git top level, or here."""
     import subprocess  # here: only these formats need it
@@ -120,8 +121,8 @@ def _validate(o: CheckOptions) -> str:
         raise _usage("'-' (stdin) cannot be mixed with other paths")
     if o.stdin_filename is not None and o.paths and [str(p) for p in o.paths] != ["-"]:
         raise _usage("--stdin-filename names stdin; pass '-' (or no path) to read it")
-    if o.statistics and fmt not in ("text", "json"):
-        raise _usage("--statistics prints text or JSON; use it with --format text or json")
+    if o.statistics and fmt not in (*READABLE, "json"):
+        raise _usage("--statistics prints text or JSON; use it with --format text, concise or json")
     missing = [p for p in o.paths if str(p) != "-" and not p.exists() and not p.is_symlink()]
     if missing:
         raise _usage(f"path not found: {missing[0]}; check the spelling")
@@ -148,7 +149,7 @@ def run_check(o: CheckOptions) -> int:
 
 
 def _run_check(o: CheckOptions) -> int:
-    from .cache import default_cache_dir
+    from .cache import default_cache_dir, prune
     from .nlp import ModelError
     from .workspace import Overrides, Workspace
 
@@ -173,24 +174,25 @@ def _run_check(o: CheckOptions) -> int:
             return _show_files(chosen, DisplayPaths())
         files = [path for path, lint, _ in chosen if lint]
         skipped = len(chosen) - len(files)
-        if skipped and not o.quiet and fmt != "text":
+        if skipped and not o.quiet and fmt not in READABLE:
             notices.append(skipped_note(skipped))
         from .scan import ScanSettings
 
         results = workspace.lint_files(files, display=DisplayPaths(), settings=ScanSettings(
             jobs=o.jobs, use_cache=cache_dir is not None, cache_dir=cache_dir, progress=not o.quiet))
+        if cache_dir is not None:
+            prune(cache_dir)  # entries of configurations and drafts unused for a month; once a day
         if o.fix or o.diff:
             results, diffs, fixed, fixed_files = _fix_files(workspace, files, results, write=not o.diff)
             if o.diff:
-                click.echo("".join(diffs), nl=False)
+                _echo_diff("".join(diffs), o.color)
                 if not o.quiet:
-                    click.echo(f"wblint: {fixed} fixes available in {fixed_files} files (--diff wrote nothing)"
-                               if fixed else "wblint: nothing to fix", err=True)
+                    click.echo(f"wblint: {plural(fixed, 'fix')} available in {plural(fixed_files, 'file')}"
+                               " (--diff wrote nothing)" if fixed else "wblint: nothing to fix", err=True)
                 return ExitCode.FINDINGS if diffs else ExitCode.OK
             if not o.quiet and fixed:
-                notices.append(f"fixed {fixed} problem{'s' * (fixed != 1)} in {fixed_files} "
-                               f"file{'s' * (fixed_files != 1)}")
-        return _report(o, fmt, workspace, results, notices, skipped)
+                notices.append(f"fixed {plural(fixed, 'problem')} in {plural(fixed_files, 'file')}")
+        return _report(o, fmt, workspace, results, notices, skipped, source=source_lines(files, results))
     except (ConfigError, ModelError) as exc:
         click.echo(f"wblint: error: {exc}", err=True)
         return ExitCode.USAGE
@@ -220,7 +222,7 @@ def _fix_files(workspace, files: list[Path], results, write: bool):
 
 def _check_stdin(o: CheckOptions, fmt: str, workspace, notices: list[str]) -> int:
     from .fix import RawText, fix_until_stable, unified_diff
-    from .model.source import DecodeError, decode
+    from .model.source import DecodeError, decode, normalise_newlines
 
     data = sys.stdin.buffer.read()
     shown = o.stdin_filename or STDIN_NAME
@@ -234,7 +236,7 @@ def _check_stdin(o: CheckOptions, fmt: str, workspace, notices: list[str]) -> in
     if o.fix or o.diff:
         outcome = fix_until_stable(raw.text, diagnostics, lambda text: workspace.lint_text(text, config_path, shown))
         if o.diff:
-            click.echo(unified_diff(shown, raw.text, outcome.text), nl=False)
+            _echo_diff(unified_diff(shown, raw.text, outcome.text), o.color)
             return ExitCode.FINDINGS if outcome.text != raw.text else ExitCode.OK
         # like ruff: the fixed draft on stdout, what remains on stderr
         sys.stdout.flush()
@@ -242,11 +244,16 @@ def _check_stdin(o: CheckOptions, fmt: str, workspace, notices: list[str]) -> in
         sys.stdout.buffer.flush()
         from .formats import FORMATTERS, Report
 
-        remaining = Report([(shown, outcome.diagnostics)])
+        color = use_color(o.color, sys.stderr)
+        remaining = Report([(shown, outcome.diagnostics)], color=color, width=terminal_width(),
+                           source=lambda _: normalise_newlines(outcome.text).split("\n"))
         if outcome.diagnostics:
-            click.echo(FORMATTERS["text"](remaining), err=True, nl=False)
+            click.echo(FORMATTERS["concise" if fmt == "concise" else "text"](remaining), err=True, nl=False,
+                       color=color)
         return _exit_code(o, remaining.diagnostics)
-    return _report(o, fmt, workspace, [(shown, diagnostics)], notices, sources={shown: raw.text})
+    lines = normalise_newlines(raw.text).split("\n")
+    return _report(o, fmt, workspace, [(shown, diagnostics)], notices, sources={shown: raw.text},
+                   source=lambda name: lines)
 
 
 def _exit_code(o: CheckOptions, diagnostics) -> int:
@@ -255,7 +262,7 @@ def _exit_code(o: CheckOptions, diagnostics) -> int:
 
 
 def skipped_note(count: int) -> str:
-    return f"{count} file{'s' * (count != 1)} skipped: not drafts (use --all-files)"
+    return f"{plural(count, 'file')} skipped: not drafts (use --all-files)"
 
 
 def _show_files(chosen, display) -> int:
@@ -263,12 +270,19 @@ def _show_files(chosen, display) -> int:
     for path, lint, reason in chosen:
         click.echo(f"{'lint' if lint else 'skip'}  {display(path)}  ({reason})")
     linted = sum(1 for _, lint, _ in chosen if lint)
-    click.echo(f"{linted} of {len(chosen)} Markdown file{'s' * (len(chosen) != 1)} would be linted", err=True)
+    click.echo(f"{linted} of {plural(len(chosen), 'Markdown file')} would be linted", err=True)
     return ExitCode.OK
 
 
+def _echo_diff(diff: str, color_choice: str) -> None:
+    from .formats.text import colored_diff
+
+    color = use_color(color_choice, sys.stdout)
+    click.echo(colored_diff(diff) if color else diff, nl=False, color=color)
+
+
 def _report(o: CheckOptions, fmt: str, workspace, results, notices: list[str], skipped: int = 0,
-            sources: dict[str, str] | None = None) -> int:
+            sources: dict[str, str] | None = None, source=None) -> int:
     from .formats import FORMATTERS, Report
     from .formats.github import step_summary
     from .formats.statistics import statistics_json, statistics_text
@@ -286,13 +300,16 @@ def _report(o: CheckOptions, fmt: str, workspace, results, notices: list[str], s
     report = Report(results, color=to_terminal and use_color(o.color, sys.stdout),
                     rules=tuple(workspace.active_rules()), catalog=tuple(workspace.known_rules()), root=root,
                     skipped=skipped, exit_code=int(code), sources=sources or {},
-                    notices=tuple([("note", n) for n in notices] + [("warning", w) for w in warnings]))
+                    notices=tuple([("note", n) for n in notices] + [("warning", w) for w in warnings]),
+                    source=source, width=terminal_width())
     if o.statistics:
         output = statistics_json(report) if fmt == "json" else statistics_text(report)
     else:
         output = FORMATTERS[fmt](report)
-        if o.quiet and fmt == "text":
+        if o.quiet and fmt in READABLE:
             findings = output.splitlines()[:-1]  # without the summary line
+            while findings and not findings[-1]:
+                findings.pop()  # nor the blank line the text format leaves before it
             output = "\n".join(findings) + "\n" if findings else ""
     _write(output, o.output, report.color)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):

@@ -28,8 +28,31 @@ def _ruleset(rules_dir, isolated: bool = False):
         _fail_usage(exc)
 
 
+def _complete_selectors(ctx, param, incomplete):
+    from .completion import complete_selectors  # only when the shell asks
+
+    return complete_selectors(ctx, param, incomplete)
+
+
+def _complete_rule(ctx, param, incomplete):
+    from .completion import complete_rule
+
+    return complete_rule(ctx, param, incomplete)
+
+
+def _show_version(ctx, param, value) -> None:
+    """wblint's version, then spaCy's and the default pipeline's, read from their files."""
+    if not value or ctx.resilient_parsing:
+        return
+    from .nlp import versions
+
+    click.echo(f"wblint, version {__version__}\n{versions()}")
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="wblint")
+@click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show wblint's, spaCy's and the pipeline's versions and exit.")
 def main() -> None:
     """Lint Working Backwards press releases and PR/FAQs written in Markdown."""
 
@@ -42,9 +65,12 @@ def main() -> None:
               help="Write the report to this file instead of stdout.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
               help="Exit 1 when a finding at or above this severity is found.")
-@click.option("--select", multiple=True, help="Only these rules (ids, names or groups; comma-separated).")
-@click.option("--extend-select", multiple=True, help="These rules on top of the configured selection.")
-@click.option("--ignore", multiple=True, help="Skip these rules (ids, names or groups; comma-separated).")
+@click.option("--select", multiple=True, shell_complete=_complete_selectors,
+              help="Only these rules (ids, names or groups; comma-separated).")
+@click.option("--extend-select", multiple=True, shell_complete=_complete_selectors,
+              help="These rules on top of the configured selection.")
+@click.option("--ignore", multiple=True, shell_complete=_complete_selectors,
+              help="Skip these rules (ids, names or groups; comma-separated).")
 @click.option("--exclude", multiple=True, help="Globs not to lint, replacing the configured exclude.")
 @click.option("--extend-exclude", multiple=True, help="Globs not to lint, on top of the configured ones.")
 @click.option("--rules-dir", multiple=True, type=click.Path(path_type=Path, file_okay=False),
@@ -90,18 +116,40 @@ def list_rules(rules_dir, isolated) -> None:
 
 
 @main.command()
-@click.argument("rule")
+@click.argument("rule", shell_complete=_complete_rule)
 @click.option("--rules-dir", multiple=True, type=click.Path(path_type=Path, file_okay=False))
 @click.option("--isolated", is_flag=True, help="Ignore configuration files (and their rules-dirs).")
 def explain(rule, rules_dir, isolated) -> None:
-    """Show a rule's rationale, options and examples."""
+    """Show a rule's rationale, options and examples, wrapped to the terminal."""
+    from .display import terminal_width
     from .explain import explain_page
 
     ruleset = _ruleset(rules_dir, isolated)
     found = ruleset.find(rule)
     if found is None:
         _fail_usage(ConfigError(f"unknown rule {rule!r}{ruleset.suggest(rule)}; 'wblint rules' lists them"))
-    click.echo(explain_page(found))
+    click.echo(explain_page(found, width=terminal_width()))
+
+
+@main.command()
+@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), default=None, envvar="WBLINT_CACHE_DIR",
+              help="The cache to remove (default: .wblint_cache at the project root).")
+def clean(cache_dir) -> None:
+    """Remove the result cache; the next check lints every draft afresh."""
+    from .cache import clean as remove_cache
+    from .cache import default_cache_dir
+
+    root = cache_dir or default_cache_dir()
+    try:
+        held = remove_cache(root)
+    except ValueError as exc:
+        _fail_usage(exc)
+    except OSError as exc:
+        _fail_usage(ConfigError(f"cannot remove {root}: {exc.strerror or exc}"))
+    if held is None:
+        click.echo(f"no cache at {root}")
+    else:
+        click.echo(f"removed {root} ({held} cached file{'' if held == 1 else 's'})")
 
 
 @main.command("test-rules")

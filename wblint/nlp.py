@@ -133,7 +133,12 @@ def identity(configured: str | None = None) -> str:
     name = find_model(configured)
     if name is None:
         return f"blank:en spacy-{spacy_version}"
-    meta: dict = {}
+    meta = pipeline_meta(name)
+    return f"{name} {meta.get('name', '?')}-{meta.get('version', '?')} spacy-{spacy_version}"
+
+
+def pipeline_meta(name: str) -> dict:
+    """The meta.json of an installed pipeline package (or directory), read without loading it."""
     try:
         if Path(name).exists():
             root = Path(name)
@@ -141,10 +146,22 @@ def identity(configured: str | None = None) -> str:
             spec = importlib.util.find_spec(name.replace("-", "_"))
             root = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else None
         if root is not None and (root / "meta.json").is_file():
-            meta = json.loads((root / "meta.json").read_text(encoding="utf-8"))
+            return json.loads((root / "meta.json").read_text(encoding="utf-8"))
     except (ImportError, OSError, ValueError, StopIteration):
         pass
-    return f"{name} {meta.get('name', '?')}-{meta.get('version', '?')} spacy-{spacy_version}"
+    return {}
+
+
+def versions() -> str:
+    """What ``wblint --version`` says of spaCy and the default pipeline, from files alone:
+    importing spaCy and loading the pipeline would take seconds."""
+    spacy_version = _spacy_version()
+    if spacy_version == "none":
+        return "spaCy: not installed (the rules that need it are skipped)"
+    name = find_model(None)
+    if name is None:
+        return f"spaCy {spacy_version}; no trained pipeline installed (a blank English pipeline is used)"
+    return f"spaCy {spacy_version}; pipeline {name} {pipeline_meta(name).get('version', '(version unknown)')}"
 
 
 def _spacy_version() -> str:

@@ -80,6 +80,10 @@ def _annotate(anatomy: Anatomy, config: Config) -> dict[int, Any]:
     return {id(b.prose): doc for b, doc in zip(blocks, pipeline.pipe(b.prose.text for b in blocks))}
 
 
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _words(blocks: list[Block]) -> int:
     return sum(sum(1 for m in WORD.finditer(b.prose.text) if not b.prose.is_opaque(m.start(), m.end()))
                for b in blocks if b.prose is not None)
@@ -202,7 +206,7 @@ def format_text(outline: dict[str, Any]) -> str:
         + (f", by {outline['company']}" if outline["company"] else ""), product["cue"] if product else "")
     pr = outline["press_release"]
     if pr:
-        lines += ["", f"press release (lines {pr['line']}–{pr['end_line']}, {pr['words']} words)"]
+        lines += ["", f"press release (lines {pr['line']}–{pr['end_line']}, {_counted(pr['words'], 'word')})"]
         for part in outline["parts"]:
             span = f"{part['line']}" + (f"–{part['end_line']}" if part["end_line"] != part["line"] else "")
             name = LABEL.get(part["part"], part["part"].replace("-", " "))
@@ -219,7 +223,7 @@ def format_text(outline: dict[str, Any]) -> str:
             lines.append(f"  {'':<6}{'':<14}\"{_cut(quote['text'], 70)}\"")
     faq = outline["faq"]
     if faq:
-        lines += ["", f"faq (lines {faq['line']}–{faq['end_line']}, {faq['words']} words; {faq['cue']})"]
+        lines += ["", f"faq (lines {faq['line']}–{faq['end_line']}, {_counted(faq['words'], 'word')}; {faq['cue']})"]
         section = object()
         for question in faq["questions"]:
             if question["audience_cue"] != section:
@@ -227,7 +231,7 @@ def format_text(outline: dict[str, Any]) -> str:
                 lines.append(f"  {question['audience']}  [{section}]")
             answer = question["answer"]
             told = (f"answer {answer['line']}" + (f"–{answer['end_line']}" if answer["end_line"] != answer["line"] else "")
-                    + f", {answer['words']} words") if answer else "no answer"
+                    + f", {_counted(answer['words'], 'word')}") if answer else "no answer"
             lines.append(f"    {question['line']:<6}{_cut(question['question'], 64):<66}{told}")
     if outline["other"]:
         lines += ["", "other sections (not release, not FAQ)"]

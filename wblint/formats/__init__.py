@@ -22,6 +22,10 @@ class Report:
     exit_code: int = 0  # what the run exits with, for sarif's invocation
     notices: tuple[tuple[str, str], ...] = ()  # (level "note" or "warning", text) printed on stderr
     sources: Mapping[str, str] = field(default_factory=dict)  # texts not on disk (stdin), by shown path
+    # a file's lines (newline-normalised) by the path shown, for formats that quote the source (text);
+    # None when there is no source to show (unreadable, or not kept)
+    source: Callable[[str], list[str] | None] | None = None
+    width: int = 80  # terminal cells a line of output may take (text cuts long source lines to it)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

@@ -68,6 +68,16 @@ class MessageFormatter(string.Formatter):
 MESSAGE_FORMATTER = MessageFormatter()
 
 
+def shown_above(value: float, limit: float, digits: int = 1) -> float:
+    """``value`` rounded to ``digits`` decimals, or to as many more as it takes to stay above
+    ``limit``: a message must not say "1.5 per 100 words (limit 1.5)" of a value that is over it."""
+    for places in range(digits, 10):
+        shown = round(value, places)
+        if shown > limit:
+            return shown
+    return value
+
+
 @dataclass(frozen=True)
 class Finding:
     """A kind's raw result: source offsets (end exclusive) and the formatted message."""

@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from . import Context, Finding, Kind, Option
+from . import Context, Finding, Kind, Option, shown_above
 from ._language import grouped_alternation
 from .length import word_count
 
@@ -55,7 +55,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     for block, match in hits:
         yield ctx.report_in(block, match.start(), match.end(), term=match.group(0),
-                            density=round(density, 1), count=len(hits), words=total)
+                            density=shown_above(density, ctx.options["max_per_100_words"]), count=len(hits), words=total)
 
 
 KIND = Kind(

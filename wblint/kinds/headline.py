@@ -44,11 +44,12 @@ def check(ctx: Context) -> Iterator[Finding]:
             yield ctx.report_block(headline, problem=f"reads as a technology phrase ({listed})")
             return
     count = len(words)
+    problem = f"has {count} word{'s' if count != 1 else ''}"
     if count < ctx.options["min_words"]:
-        yield ctx.report_block(headline, problem=f"has {count} word{'s' if count != 1 else ''}", words=count)
+        yield ctx.report_block(headline, problem=problem, words=count)
     elif count > ctx.options["max_words"]:
         over = words[ctx.options["max_words"]]
-        yield ctx.report_in(headline, over.start(), len(text.rstrip()), problem=f"has {count} words", words=count)
+        yield ctx.report_in(headline, over.start(), len(text.rstrip()), problem=problem, words=count)
 
 
 KIND = Kind(

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from . import Context, Finding, Kind, Option
+from . import Context, Finding, Kind, Option, shown_above
 
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
@@ -30,7 +30,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     block, start = _word_at(ctx, blocks, limit)
     end = len(block.prose.text.rstrip())
     per_page = ctx.options["words_per_page"]
-    yield ctx.report_in(block, start, end, words=total, pages=total / per_page, over=total - limit, limit=limit)
+    yield ctx.report_in(block, start, end, words=total, pages=shown_above(total / per_page, ctx.options["max_pages"]), over=total - limit, limit=limit)
 
 
 def _word_at(ctx: Context, blocks: list, index: int) -> tuple:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from . import Context, Finding, Kind, Option
+from . import Context, Finding, Kind, Option, shown_above
 from ._language import include_quotes_option
 
 LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -90,7 +90,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     text = worst.text
     lead = len(text) - len(text.lstrip())
     yield ctx.report_in(worst.block, worst.span.start_char + lead, worst.span.start_char + len(text.rstrip()),
-                        grade=round(overall, 1), hardest=listing, words=total_words, sentences=total_sentences)
+                        grade=shown_above(overall, ctx.options["max_grade"]), hardest=listing, words=total_words, sentences=total_sentences)
 
 
 KIND = Kind(
