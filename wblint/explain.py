@@ -27,7 +27,8 @@ def explain_page(rule: Rule) -> str:
         option = kind.options[name]
         shown = value if not isinstance(value, list) or len(value) <= 8 else value[:8] + ["…"]
         lines.append(f"  {name} = {shown!r}")
-        lines.append(f"      {option.help}")
+        bounds = option.range_text()
+        lines.append(f"      {option.help}" + (f" ({bounds})" if bounds else ""))
     from .language import rule_is_english
 
     lines += ["", "Drafts not in English: " + ("skipped (this rule reads English; see not-english)"

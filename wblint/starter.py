@@ -98,5 +98,6 @@ def starter_config(ruleset: RuleSet, commented: bool = True) -> str:
         for name, value in rule.options.items():
             option = rule.kind_spec.options[name]
             choices = f" (one of {', '.join(option.choices)})" if option.choices else ""
-            w.setting(name, value, indent=4, help=option.help + choices)
+            bounds = f" ({option.range_text()})" if option.range_text() else ""
+            w.setting(name, value, indent=4, help=option.help + choices + bounds)
     return "\n".join(w.lines) + "\n"

@@ -188,7 +188,7 @@ KIND = Kind(
         "skip": Option("regex-list", [], "patterns of text that holds no acronyms (datelines)"),
         "skip_headings": Option("bool", True, "headings neither use nor define acronyms"),
         "max_letters": Option("int", 5, "longer all-capital words are words in capitals (a keyword to text),"
-                                        " not acronyms"),
+                                        " not acronyms", min=1),
         "include_quotes": include_quotes_option(True),
     },
 )

@@ -64,7 +64,7 @@ KIND = Kind(
     options={
         "terms": Option("str-list", [], "terms to count (matched with their inflections)"),
         "extra_terms": Option("str-list", [], "more terms, added in your configuration"),
-        "max_per_100_words": Option("float", 1.5, "most terms allowed per 100 words"),
-        "min_words": Option("int", 20, "prose shorter than this is not judged"),
+        "max_per_100_words": Option("float", 1.5, "most terms allowed per 100 words", min=0),
+        "min_words": Option("int", 20, "prose shorter than this is not judged", min=0),
     },
 )

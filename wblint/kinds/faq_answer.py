@@ -45,6 +45,6 @@ KIND = Kind(
     check=check,
     options={
         "placeholders": Option("regex-list", [], "answers that open with one of these are placeholders (case-insensitive)"),
-        "min_words": Option("int", 1, "fewest words in an answer with no code"),
+        "min_words": Option("int", 1, "fewest words in an answer with no code", min=0),
     },
 )

@@ -80,6 +80,6 @@ KIND = Kind(
     options={
         "sentiment": Option("str-list", [], "words of feeling (matched with inflections)"),
         "filler": Option("str-list", [], "words that carry no benefit on their own (launch, customers, journey …)"),
-        "max_content_words": Option("int", 3, "most other content words a statement may have and still be fluff"),
+        "max_content_words": Option("int", 3, "most other content words a statement may have and still be fluff", min=0),
     },
 )

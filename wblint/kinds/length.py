@@ -48,7 +48,7 @@ KIND = Kind(
     summary="The words in scope fit in a number of pages.",
     check=check,
     options={
-        "max_pages": Option("float", 1.5, "most pages allowed"),
-        "words_per_page": Option("int", 500, "words that make a page"),
+        "max_pages": Option("float", 1.5, "most pages allowed", min=0),
+        "words_per_page": Option("int", 500, "words that make a page", min=1),
     },
 )

@@ -40,7 +40,7 @@ KIND = Kind(
     summary="Paragraphs stay under a sentence limit.",
     check=check,
     options={
-        "max_sentences": Option("int", 4, "most sentences allowed in one paragraph"),
+        "max_sentences": Option("int", 4, "most sentences allowed in one paragraph", min=1),
         "include_quotes": include_quotes_option(True),
     },
     needs=frozenset({"sentences"}),

@@ -51,7 +51,7 @@ KIND = Kind(
     check=check,
     options={
         "audience": Option("str", "customer", "whose quote is required", ("customer", "spokesperson")),
-        "min": Option("int", 1, "fewest such quotes"),
+        "min": Option("int", 1, "fewest such quotes", min=0),
     },
     needs=frozenset({"entities"}),
 )

@@ -98,9 +98,9 @@ KIND = Kind(
     summary="The Flesch-Kincaid grade of the prose stays under a limit; the hardest sentences are named.",
     check=check,
     options={
-        "max_grade": Option("float", 12.0, "highest Flesch-Kincaid grade allowed"),
-        "min_words": Option("int", 30, "prose shorter than this is not judged"),
-        "show": Option("int", 3, "how many of the hardest sentences the finding names"),
+        "max_grade": Option("float", 12.0, "highest Flesch-Kincaid grade allowed", min=0),
+        "min_words": Option("int", 30, "prose shorter than this is not judged", min=0),
+        "show": Option("int", 3, "how many of the hardest sentences the finding names", min=0),
         "include_quotes": include_quotes_option(True),
     },
     needs=frozenset({"sentences"}),

@@ -21,8 +21,8 @@ KIND = Kind(
     summary="Each block in scope has between min and max sentences.",
     check=check,
     options={
-        "min": Option("int", 1, "fewest sentences allowed"),
-        "max": Option("int", 1, "most sentences allowed"),
+        "min": Option("int", 1, "fewest sentences allowed", min=0),
+        "max": Option("int", 1, "most sentences allowed", min=1),
     },
     needs=frozenset({"sentences"}),
 )

@@ -48,6 +48,6 @@ KIND = Kind(
     check=check,
     options={
         "signoffs": Option("str-list", [], "closing phrases (case-insensitive)"),
-        "within_last": Option("int", 3, "how many closing paragraphs to look in"),
+        "within_last": Option("int", 3, "how many closing paragraphs to look in", min=1),
     },
 )
