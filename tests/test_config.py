@@ -37,7 +37,7 @@ def error_of(run_cli, *args) -> str:
 # -- discovery ---------------------------------------------------------------------------
 
 
-def test_nearest_configuration_wins_and_nothing_is_merged(in_tmp, run_cli):
+def test_each_file_runs_under_the_configuration_files_above_it(in_tmp, run_cli):
     write(in_tmp / ".wblint.yaml", "select: [heading-present]\nignore: [heading-present]\n")
     write(in_tmp / "sub" / ".wblint.yaml", "select: [heading-present]\n")
     write(in_tmp / "top.md", NO_HEADLINE)
