@@ -3,6 +3,7 @@ stops the search, `extend:` names the parent, and per-file rule options."""
 from __future__ import annotations
 
 import json
+import re
 
 from conftest import write
 
@@ -192,3 +193,46 @@ def test_extend_in_a_loop_is_an_error_not_a_hang(in_tmp, run_cli):
     message = error_of(run_cli, "a.md")
     assert message.startswith("wblint: error: conf/two.yaml:1: extend: configuration files extend each other in a loop")
     assert "conf/one.yaml -> conf/two.yaml -> conf/one.yaml" in message
+
+
+# -- --show-settings ---------------------------------------------------------------------
+
+
+def test_show_settings_prints_each_value_with_the_file_and_line_that_set_it(in_tmp, run_cli):
+    write(in_tmp / ".wblint.yaml", "root: true\nselect: [ALL]\nignore: [jargon-density]\n"
+                                   "rules:\n  length: {max_pages: 1.0}\ndefault-kind: prfaq\n")
+    write(in_tmp / "docs" / ".wblint.yaml", "rules:\n  length: {severity: error}\n"
+                                            "per-file-rules:\n  'faq/*.md':\n    length: {max_pages: 3}\n")
+    write(in_tmp / "docs" / "faq" / "a.md", NO_HEADLINE)
+    write(in_tmp / "docs" / "b.md", NO_HEADLINE)
+    result = run_cli("check", "--show-settings", "--ignore", "hype", "docs/faq/a.md")
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert text.startswith("docs/faq/a.md\n")
+    assert "configuration files (outermost first): .wblint.yaml, docs/.wblint.yaml" in text
+    expected = [r"^default-kind +prfaq +\.wblint\.yaml:6$",
+                r"^exclude +\[\"node_modules/\".* default$",
+                r"^per-file-rules +faq/\*\.md +docs/\.wblint\.yaml:4$",
+                r"^  WB107 length: runs \(select at \.wblint\.yaml:2\)$",
+                r"^ +severity +error +docs/\.wblint\.yaml:2$",
+                r"^ +max_pages +3 +docs/\.wblint\.yaml:5$",
+                r"^ +words_per_page +500 +default$",
+                r"^  WB301 jargon-density: off \(ignore at \.wblint\.yaml:3\)$",
+                r"^  WB303 hype: off \(--ignore\)$"]
+    for pattern in expected:
+        assert re.search(pattern, text, re.M), pattern
+    assert "WB101 heading-present [" not in text  # nothing was linted
+    # a draft the per-file entry does not match keeps the parent's value; JSON says the same
+    data = json.loads(run_cli("check", "--show-settings", "--format", "json", "docs/b.md").stdout)
+    [length] = [rule for rule in data["rules"] if rule["name"] == "length"]
+    assert length["options"]["max_pages"] == {"value": 1.0, "from": ".wblint.yaml:5"}
+    assert length["severity"] == {"value": "error", "from": "docs/.wblint.yaml:2"}
+    assert data["settings"]["per-file-rules"] == []
+
+
+def test_show_settings_names_toml_keys_and_takes_one_draft(in_tmp, run_cli):
+    write(in_tmp / "pyproject.toml", "[tool.wblint.rules.length]\nmax_pages = 2.0\n")
+    write(in_tmp / "a.md", NO_HEADLINE)
+    text = run_cli("check", "--show-settings", "a.md").stdout
+    assert re.search(r"^ +max_pages +2\.0 +pyproject\.toml \(tool\.wblint\.rules\.length\.max_pages\)$", text, re.M)
+    assert "--show-settings takes one draft" in error_of(run_cli, "--show-settings", ".")

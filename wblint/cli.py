@@ -70,6 +70,8 @@ def main() -> None:
 @click.option("--drafts-only", is_flag=True,
               help="Skip files that do not read as drafts even when named on the command line (pre-commit).")
 @click.option("--show-files", is_flag=True, help="List each Markdown file found, whether it is linted and why; lint nothing.")
+@click.option("--show-settings", is_flag=True,
+              help="Print the settings one file runs under and where each came from; lint nothing.")
 @click.option("--exit-zero", is_flag=True,
               help="Exit 0 even when findings are reported (2 still means a usage or internal error).")
 def check(**options) -> None:

@@ -74,13 +74,13 @@ class Config:
         return None
 
 
-def compose(layers: Sequence[Config], rules_dirs: Iterable[Path] = ()) -> Config:
+def compose(layers: Sequence[Config]) -> Config:
     """One configuration from ``layers`` (outermost first): the nearest file's ``root`` and
-    ``source``, the nearest ``default-kind`` and ``nlp.model`` given, every file's rule packs
-    (then ``rules_dirs``); the rest is read layer by layer where it is used."""
+    ``source``, the nearest ``default-kind`` and ``nlp.model`` given, every layer's rule
+    packs; the rest is read layer by layer where it is used."""
     files = [layer for layer in layers if layer.source is not None]
     inner = files[-1] if files else Config()
-    dirs = list(dict.fromkeys([*(d for layer in layers for d in layer.rules_dirs), *rules_dirs]))
+    dirs = list(dict.fromkeys(d for layer in layers for d in layer.rules_dirs))
 
     def nearest(name: str) -> Any:
         return next((getattr(layer, name) for layer in reversed(layers) if getattr(layer, name)), None)
@@ -220,12 +220,11 @@ def resolve(ruleset: RuleSet, config: Config, matched: Iterable[tuple[int, str, 
             if layer.select is not None:
                 index = _first(rule, layer.select)
                 active = index is not None
-                why = (f"select at {layer.where(f'select[{index}]')}" if active
-                       else f"not in select at {layer.where('select')}")
+                why = _said(layer, "select", index) if active else "not in " + _said(layer, "select")
             for name, keys in (("extend-select", layer.extend_select), ("ignore", layer.ignore)):
                 index = _first(rule, keys)
                 if index is not None:
-                    active, why = name != "ignore", f"{name} at {layer.where(f'{name}[{index}]')}"
+                    active, why = name != "ignore", _said(layer, name, index)
             here = {j for (k, what, j) in matched if k == i and what == "per-file-rules"}
             for prefix, table in _rule_tables(layer, here):
                 for key, overrides in table.items():
@@ -234,10 +233,16 @@ def resolve(ruleset: RuleSet, config: Config, matched: Iterable[tuple[int, str, 
         for layer, path, keys in ignored_here:
             index = _first(rule, keys)
             if index is not None:
-                active, why = False, f"per-file-ignores at {layer.where(f'{path}[{index}]')}"
+                active, why = False, _said(layer, path, index)
         origins = {name: state[2].get(name, DEFAULT) for name in ("severity", *state[1])}
         settings.append(RuleSettings(rule, active, why, state[0], state[1], origins))
     return settings
+
+
+def _said(layer: Config, key: str, index: int | None = None) -> str:
+    """What decided a rule: "select at .wblint.yaml:2", or the flag ("--ignore")."""
+    where = layer.where(key if index is None else f"{key}[{index}]")
+    return where if layer.cli_keys else f"{key.split('.')[0]} at {where}"
 
 
 def activate(ruleset: RuleSet, config: Config, matched: Iterable[tuple[int, str, int]] = ()) -> list[ActiveRule]:

@@ -26,7 +26,8 @@ from .engine import Linter
 from .rules import RuleSet, load_rules
 from .suppress import Suppressor
 
-CLI_FLAGS = {"select": "--select", "ignore": "--ignore", "extend-select": "--extend-select"}
+CLI_FLAGS = {"select": "--select", "ignore": "--ignore", "extend-select": "--extend-select",
+             "exclude": "--exclude", "extend-exclude": "--extend-exclude", "rules-dirs": "--rules-dir"}
 
 
 @dataclass
@@ -81,8 +82,8 @@ class Workspace:
         o = self.overrides
         # The command line is the last layer: --select starts over, --exclude replaces (globs relative to cwd)
         self._cli = Config(select=o.select, extend_select=list(o.extend_select), ignore=list(o.ignore),
-                           exclude=o.exclude, extend_exclude=list(o.extend_exclude), root=self.cwd,
-                           cli_keys=dict(CLI_FLAGS))
+                           exclude=o.exclude, extend_exclude=list(o.extend_exclude), rules_dirs=list(o.rules_dirs),
+                           root=self.cwd, cli_keys=dict(CLI_FLAGS))
         if o.config_file is not None:
             self._single = self._compose(load_chain(o.config_file, self._load, named=True))
         elif o.isolated:
@@ -116,7 +117,7 @@ class Workspace:
         return self._files[path]
 
     def _compose(self, files: list[Config]) -> Config:
-        return compose([*files, self._cli], self.overrides.rules_dirs)
+        return compose([*files, self._cli])
 
     def ruleset(self, config: Config) -> RuleSet:
         key = tuple(config.rules_dirs)
