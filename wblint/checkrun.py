@@ -195,7 +195,7 @@ def _run_check(o: CheckOptions) -> int:
                                f"file{'s' * (fixed_files != 1)}")
         return _report(o, fmt, workspace, results, notices, skipped)
     except (ConfigError, ModelError) as exc:
-        click.echo(f"wblint: error: {exc}", err=True)
+        click.echo("\n".join(f"wblint: error: {line}" for line in str(exc).splitlines()), err=True)  # a line each
         return ExitCode.USAGE
 
 

@@ -13,7 +13,7 @@ from .yamlfile import ConfigError
 
 
 def _fail_usage(error: Exception) -> None:
-    click.echo(f"wblint: error: {error}", err=True)
+    click.echo("\n".join(f"wblint: error: {line}" for line in str(error).splitlines()), err=True)  # a line each
     sys.exit(ExitCode.USAGE)
 
 

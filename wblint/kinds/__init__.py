@@ -111,6 +111,9 @@ class Kind:
     summary: str
     check: Callable[["Context"], Iterable[Finding]]
     options: dict[str, Option] = field(default_factory=dict)
+    # The names it passes to ``ctx.report`` for a rule's message, besides the options:
+    # a ``{placeholder}`` that is neither is an error when the rule pack is read.
+    fields: tuple[str, ...] = ()
     needs: frozenset[str] = frozenset()  # NLP capabilities, see wblint.nlp.CAPABILITIES
     needs_for: Callable[[dict], Iterable[str]] | None = None  # when options change the needs
     # The parse prefilter (wblint.prefilter).  ``candidates(options)`` gives a regex that

@@ -180,6 +180,7 @@ KIND = Kind(
     name="acronym",
     summary="Acronyms are spelled out at first use.",
     check=check,
+    fields=("acronym", "text"),
     options={
         "allow": Option("str-list", [], "acronyms every reader knows"),
         "extra_allow": Option("str-list", [], "more known acronyms, added in your configuration"),

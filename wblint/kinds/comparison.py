@@ -111,6 +111,7 @@ KIND = Kind(
     name="comparison",
     summary="Comparatives with no number and no reference to compare against.",
     check=check,
+    fields=("text",),
     options={
         "anchors": Option("str-list", ["than"], "words after a comparative that name what it is compared with"),
         "neutral": Option("str-list", [], "comparatives that compare nothing (older, later, further)"),

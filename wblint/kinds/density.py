@@ -61,6 +61,7 @@ KIND = Kind(
     name="density",
     summary="Listed terms per 100 words of prose stay under a limit; each term is located.",
     check=check,
+    fields=("count", "density", "term", "words"),
     options={
         "terms": Option("str-list", [], "terms to count (matched with their inflections)"),
         "extra_terms": Option("str-list", [], "more terms, added in your configuration"),

@@ -77,6 +77,7 @@ KIND = Kind(
     name="fluff",
     summary="A quotation says something concrete, not only how the speaker feels.",
     check=check,
+    fields=("sentiment", "speaker"),
     options={
         "sentiment": Option("str-list", [], "words of feeling (matched with inflections)"),
         "filler": Option("str-list", [], "words that carry no benefit on their own (launch, customers, journey …)"),

@@ -55,6 +55,7 @@ KIND = Kind(
     name="headline",
     summary="The headline is short enough, long enough, and names the product in the customer's words.",
     check=check,
+    fields=("problem", "words"),
     options={
         "min_words": Option("int", 6, "fewest words", min=0),
         "max_words": Option("int", 14, "most words", min=1),

@@ -222,6 +222,7 @@ KIND = Kind(
     name="hype",
     summary="Puffery, and superlative or rank claims with no number or evidence in their sentence.",
     check=check,
+    fields=("hint", "label", "text"),
     options={
         "terms": Option("map", {}, "puffery -> parts of speech ([] = any) or {pos, deps}; always flagged"),
         "claims": Option("map", {}, "rank claims -> parts of speech or {pos, deps}; let through with evidence"),

@@ -107,6 +107,7 @@ KIND = Kind(
     summary="The press release has a part (problem, solution, getting started, call to action), "
             "by heading or by content.",
     check=check,
+    fields=("part", "where"),
     options={
         "part": Option("str", "problem", "which part must be present", PARTS),
         "headings": Option("regex-list", [], "headings that name the part (case-insensitive, searched in the heading)"),

@@ -121,6 +121,7 @@ KIND = Kind(
     name="ratio",
     summary="Words of one list do not outnumber words of another (company words vs customer words).",
     check=check,
+    fields=("count", "versus"),
     options={
         "terms": Option("str-list", [], "words that must not dominate (we, our)"),
         "versus_terms": Option("str-list", [], "words they are weighed against (you, customers)"),

@@ -97,6 +97,7 @@ KIND = Kind(
     name="readability",
     summary="The Flesch-Kincaid grade of the prose stays under a limit; the hardest sentences are named.",
     check=check,
+    fields=("grade", "hardest", "sentences", "words"),
     options={
         "max_grade": Option("float", 12.0, "highest Flesch-Kincaid grade allowed", min=0),
         "min_words": Option("int", 30, "prose shorter than this is not judged", min=0),

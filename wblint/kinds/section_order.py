@@ -49,6 +49,7 @@ KIND = Kind(
     name="section-order",
     summary="The press release's parts come in order and the call to action closes it.",
     check=check,
+    fields=("problem",),
     options={
         "order": Option("str-list", ["problem", "solution"], "parts in the order they must first appear"),
         "last": Option("str", "call-to-action", "the part that must close the press release ('' for none)"),

@@ -62,6 +62,7 @@ KIND = Kind(
     name="sentence-length",
     summary="Sentences stay under a word limit.",
     check=check,
+    fields=("count", "over"),
     options={
         "max_words": Option("int", 30, "most words allowed in one sentence", min=1),
         "ignore": Option("regex-list", [], "text that does not count as words (a dateline)"),
