@@ -180,3 +180,7 @@ def test_every_kind_declares_exactly_the_fields_it_passes_to_messages():
         declared = [kind for kind in registry().values() if kind.check.__module__.endswith("." + module.stem)]
         assert len(declared) == 1, module
         assert set(declared[0].fields) == passed, module.name
+
+
+def test_explain_tells_a_pack_author_what_a_message_may_name(run_cli):
+    assert "(placeholders: the options, and count, density, term, words)" in run_cli("explain", "jargon-density").stdout

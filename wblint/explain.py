@@ -41,6 +41,7 @@ def explain_page(rule: Rule) -> str:
         "",
         "Message",
         f"  {rule.message}",
+        f"  (placeholders: the options{', and ' + ', '.join(kind.fields) if kind.fields else ''})",
         "",
         "Bad" + (f" (linted with {', '.join(f'{k}={v!r}' for k, v in changed.items())})" if changed else ""),
         textwrap.indent(rule.examples["bad"].rstrip(), "  | ", lambda line: True),
