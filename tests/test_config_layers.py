@@ -236,3 +236,12 @@ def test_show_settings_names_toml_keys_and_takes_one_draft(in_tmp, run_cli):
     text = run_cli("check", "--show-settings", "a.md").stdout
     assert re.search(r"^ +max_pages +2\.0 +pyproject\.toml \(tool\.wblint\.rules\.length\.max_pages\)$", text, re.M)
     assert "--show-settings takes one draft" in error_of(run_cli, "--show-settings", ".")
+
+
+def test_outline_reads_a_draft_with_the_per_file_rules_that_match_it(in_tmp, run_cli):
+    from conftest import SAMPLES
+
+    write(in_tmp / "x" / "clean.md", (SAMPLES / "clean-prfaq.md").read_text(encoding="utf-8"))
+    assert "missing: problem" not in run_cli("outline", "x/clean.md").stdout
+    write(in_tmp / ".wblint.yaml", "per-file-rules:\n  'x/*.md':\n    problem-statement: {min_score: 99}\n")
+    assert "missing: problem" in run_cli("outline", "x/clean.md").stdout

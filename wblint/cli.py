@@ -153,10 +153,10 @@ def outline(file, output_format, default_kind, rules_dir, config, isolated) -> N
     try:
         workspace = Workspace(Overrides(rules_dirs=list(rules_dir), config_file=config,
                                         isolated=isolated))
-        settings = workspace.config_for(file)
+        settings, matched = workspace.settings_for(file)
         if default_kind:
             settings = replace(settings, default_kind=default_kind)
-        data = build(file.as_posix(), text, settings, workspace.ruleset(settings))
+        data = build(file.as_posix(), text, settings, workspace.ruleset(settings), matched)
     except ConfigError as exc:
         _fail_usage(exc)
     click.echo(json.dumps(data, indent=2, ensure_ascii=False) if output_format == "json" else format_text(data),
