@@ -46,4 +46,5 @@ KIND = Kind(
     summary="Test stand-in: a phrase with a replacement carried as a fix.",
     check=check,
     options={"replacements": Option("map", {}, "phrase -> replacement")},
+    fields=("phrase", "suggestion"),
 )

@@ -37,7 +37,7 @@ def error_of(run_cli, *args) -> str:
 # -- discovery ---------------------------------------------------------------------------
 
 
-def test_nearest_configuration_wins_and_nothing_is_merged(in_tmp, run_cli):
+def test_each_file_runs_under_the_configuration_files_above_it(in_tmp, run_cli):
     write(in_tmp / ".wblint.yaml", "select: [heading-present]\nignore: [heading-present]\n")
     write(in_tmp / "sub" / ".wblint.yaml", "select: [heading-present]\n")
     write(in_tmp / "top.md", NO_HEADLINE)
@@ -224,6 +224,11 @@ BAD_CONFIGS = [
     ("rules:\n  lenth: {max_pages: 2}\n", 2, "rules.lenth: unknown rule 'lenth'; did you mean 'length'?"),
     ("rules:\n  length:\n    max_page: 2\n", 3, "rules.length.max_page: unknown option for rule length; "
                                                   "did you mean 'max_pages'?"),
+    ("rules:\n  sentence-length:\n    max_words: -3\n", 3,
+     "rules.sentence-length.max_words: must be at least 1, got -3"),
+    ("rules:\n  heading-length: {max_technology_share: 1.5}\n", 2,
+     "rules.heading-length.max_technology_share: must be at most 1, got 1.5"),
+    ("rules:\n  length:\n    max_pages: .nan\n", 3, "rules.length.max_pages: expected a finite number"),
     ("rules:\n  length:\n    severity: fatal\n", 3, "rules.length.severity: unknown severity 'fatal'"),
     ("rules:\n  length: 2\n", 2, "rules.length: expected a mapping of severity and options, got integer 2"),
     ("per-file-ignores:\n  '*.md': heading-present\n", 2, "per-file-ignores.*.md: expected a list"),
@@ -249,6 +254,15 @@ def test_a_bad_yaml_configuration_is_one_line_with_file_and_line_and_exit_2(in_t
     assert message in error
 
 
+def test_every_number_option_of_every_kind_is_bounded_and_explain_says_so(run_cli):
+    from wblint.kinds import registry
+
+    unbounded = [(kind.name, name) for kind in registry().values() for name, option in kind.options.items()
+                 if option.type in ("int", "float") and option.min is None and option.max is None]
+    assert unbounded == []
+    assert "most words allowed in one sentence (at least 1)" in run_cli("explain", "sentence-length").stdout
+
+
 def test_errors_are_found_even_when_there_is_nothing_to_lint(in_tmp, run_cli):
     write(in_tmp / "empty" / ".wblint.yaml", "selct: []\n")
     assert "unknown setting 'selct'" in error_of(run_cli, "empty")
@@ -258,6 +272,8 @@ BAD_TOML = [
     ('[tool.wblint]\nselct = ["length"]\n', "tool.wblint.selct: unknown setting 'selct'; did you mean 'select'?"),
     ('[tool.wblint.rules.length]\nmax_pages = "two"\n', "tool.wblint.rules.length.max_pages: expected float"),
     ('[tool.wblint]\nselect = ["lenght"]\n', "tool.wblint.select[0]: unknown rule or group 'lenght'"),
+    ('[tool.wblint.rules.sentence-length]\nmax_words = -3\n',
+     "tool.wblint.rules.sentence-length.max_words: must be at least 1, got -3"),
     ('[tool.wblint]\nselect = [\n', "invalid TOML"),
 ]
 

@@ -89,10 +89,11 @@ def _every_sentence(ctx):  # no candidates: sees every sentence of whole-block D
 
 TEST_KINDS = {
     "test-passive": Kind("test-passive", "passive (test)", _passive, needs=frozenset({"parse"}),
-                         candidates=fixed(BE_OR_GET)),
+                         candidates=fixed(BE_OR_GET), fields=("text",)),
     "test-future": Kind("test-future", "future (test)", _future, needs=frozenset({"tags"}),
-                        candidates=fixed(r"\b(?:will|shall|wo)\b|['\u2019]ll\b")),
-    "test-long": Kind("test-long", "long sentences (test)", _every_sentence, needs=frozenset({"parse"})),
+                        candidates=fixed(r"\b(?:will|shall|wo)\b|['\u2019]ll\b"), fields=("text",)),
+    "test-long": Kind("test-long", "long sentences (test)", _every_sentence, needs=frozenset({"parse"}),
+                      fields=("text",)),
 }
 PACK = {"pack": "test", "rules": [
     {"id": f"TS00{i}", "name": name, "kind": name, "severity": "warning", "message": "{text}",

@@ -49,6 +49,7 @@ class CheckOptions:
     all_files: bool = False  # lint every Markdown file, drafts or not (wblint.drafts)
     drafts_only: bool = False  # test files named on the command line too (the pre-commit hook)
     show_files: bool = False  # list the files and whether each is linted, then stop
+    show_settings: bool = False  # print the one file's effective settings and their sources, then stop
     exit_zero: bool = False  # exit 0 even when findings are reported
 
 
@@ -166,6 +167,8 @@ def _run_check(o: CheckOptions) -> int:
         cache_dir = None if o.no_cache or reading_stdin else (o.cache_dir or default_cache_dir())
         workspace = Workspace(overrides, notice=lambda m: notices.append(m) if m not in notices else None,
                               yaml_store=tree_store(cache_dir) if cache_dir is not None else None)
+        if o.show_settings:
+            return _show_settings(o, fmt, workspace)
         if reading_stdin:
             return _check_stdin(o, fmt, workspace, notices)
         inputs = list(o.paths) or [Path(".")]
@@ -194,7 +197,7 @@ def _run_check(o: CheckOptions) -> int:
                 notices.append(f"fixed {plural(fixed, 'problem')} in {plural(fixed_files, 'file')}")
         return _report(o, fmt, workspace, results, notices, skipped, source=source_lines(files, results))
     except (ConfigError, ModelError) as exc:
-        click.echo(f"wblint: error: {exc}", err=True)
+        click.echo("\n".join(f"wblint: error: {line}" for line in str(exc).splitlines()), err=True)  # a line each
         return ExitCode.USAGE
 
 
@@ -271,6 +274,19 @@ def _show_files(chosen, display) -> int:
         click.echo(f"{'lint' if lint else 'skip'}  {display(path)}  ({reason})")
     linted = sum(1 for _, lint, _ in chosen if lint)
     click.echo(f"{linted} of {plural(len(chosen), 'Markdown file')} would be linted", err=True)
+    return ExitCode.OK
+
+
+def _show_settings(o: CheckOptions, fmt: str, workspace) -> int:
+    """--show-settings FILE: the configuration one draft runs under, with each value's source."""
+    from .showsettings import format_json, format_text, settings_data
+
+    if len(o.paths) != 1 or str(o.paths[0]) == "-" or o.paths[0].is_dir():
+        raise _usage("--show-settings takes one draft: wblint check --show-settings docs/launch.md")
+    if fmt not in ("text", "json"):
+        raise _usage("--show-settings prints text or JSON; use it with --format text or json")
+    data = settings_data(workspace, o.paths[0], DisplayPaths()(o.paths[0]))
+    _write(format_json(data) if fmt == "json" else format_text(data), o.output, False)
     return ExitCode.OK
 
 

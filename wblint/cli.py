@@ -13,7 +13,7 @@ from .yamlfile import ConfigError
 
 
 def _fail_usage(error: Exception) -> None:
-    click.echo(f"wblint: error: {error}", err=True)
+    click.echo("\n".join(f"wblint: error: {line}" for line in str(error).splitlines()), err=True)  # a line each
     sys.exit(ExitCode.USAGE)
 
 
@@ -96,6 +96,8 @@ def main() -> None:
 @click.option("--drafts-only", is_flag=True,
               help="Skip files that do not read as drafts even when named on the command line (pre-commit).")
 @click.option("--show-files", is_flag=True, help="List each Markdown file found, whether it is linted and why; lint nothing.")
+@click.option("--show-settings", is_flag=True,
+              help="Print the settings one file runs under and where each came from; lint nothing.")
 @click.option("--exit-zero", is_flag=True,
               help="Exit 0 even when findings are reported (2 still means a usage or internal error).")
 def check(**options) -> None:
@@ -208,10 +210,10 @@ def outline(file, output_format, default_kind, rules_dir, config, isolated) -> N
     try:
         workspace = Workspace(Overrides(rules_dirs=list(rules_dir), config_file=config,
                                         isolated=isolated))
-        settings = workspace.config_for(file)
+        settings, matched = workspace.settings_for(file)
         if default_kind:
             settings = replace(settings, default_kind=default_kind)
-        data = build(file.as_posix(), text, settings, workspace.ruleset(settings))
+        data = build(file.as_posix(), text, settings, workspace.ruleset(settings), matched)
     except ConfigError as exc:
         _fail_usage(exc)
     click.echo(json.dumps(data, indent=2, ensure_ascii=False) if output_format == "json" else format_text(data),

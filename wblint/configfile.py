@@ -1,9 +1,11 @@
-"""Configuration files: find the nearest one, read it, validate every key strictly.
+"""Configuration files: find them, read them, validate every key strictly.
 
 A configuration is ``.wblint.yaml`` / ``.wblint.yml`` or a ``[tool.wblint]`` table in
-``pyproject.toml``.  The nearest one above a linted file wins (``.wblint.yaml`` before
-``.wblint.yml`` before ``pyproject.toml`` in one directory); nothing is merged across
-directories.  Relative paths and globs in a file are relative to its directory.
+``pyproject.toml`` (``.wblint.yaml`` before ``.wblint.yml`` before ``pyproject.toml`` in
+one directory).  A linted file runs under the nearest one above it, which extends the
+next one above that, and so on up (``load_chain``): ``root: true`` stops the search, and
+``extend: PATH`` names the file to extend instead.  Relative paths and globs in a file are
+relative to its directory.  Files are data: nothing they name is imported or run.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from .config import Config
 from .model.markdown import DOCUMENT_KINDS
@@ -25,13 +27,16 @@ CONFIG_NAMES = (".wblint.yaml", ".wblint.yml", "pyproject.toml")
 DEFAULT_EXCLUDE = ["node_modules/", "__pycache__/", "venv/", ".venv/", ".git/"]
 _TOOL_TABLE = re.compile(r"^\s*\[\s*tool\s*\.\s*wblint\s*[\].]", re.M)
 
-# key -> (type, what it is) ; types: str-list, rules, globs-map, str, nlp
+# key -> (type, what it is) ; types: the _Reader method that reads it
 KEYS: dict[str, tuple[str, str]] = {
+    "root": ("bool", "true: extend no configuration file above this one"),
+    "extend": ("path", "the configuration file this one extends, instead of the nearest one above"),
     "select": ("str-list", "rules to run: ids, names or groups (ALL for every rule)"),
     "ignore": ("str-list", "rules to leave out: ids, names or groups"),
     "extend-select": ("str-list", "rules to run on top of select"),
     "rules": ("rules", "per rule: severity and options"),
     "per-file-ignores": ("globs-map", "glob -> rules to leave out for matching files"),
+    "per-file-rules": ("globs-rules", "glob -> per rule: severity and options for matching files"),
     "exclude": ("str-list", "globs of files and folders not to lint (replaces the defaults)"),
     "extend-exclude": ("str-list", "more globs not to lint, on top of exclude"),
     "include": ("str-list", "globs of files always linted as drafts, whatever their content"),
@@ -50,6 +55,34 @@ def find_config(directory: Path) -> Path | None:
             if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
     return None
+
+
+def load_chain(path: Path, load: Callable[[Path], Config], named: bool = False) -> list[Config]:
+    """The configuration at ``path`` and the files it extends, outermost first.
+
+    A file wblint found extends the nearest configuration above its directory, unless it
+    says ``root: true``; ``extend: PATH`` names the file to extend instead.  A file named
+    with ``--config`` (``named``) or by an ``extend`` brings only its own ``extend`` chain:
+    no search upward from where it lives.  ``load`` reads (and may cache) one file.
+    """
+    chain: list[Config] = []
+    seen: list[Path] = []
+    current: Path | None = Path(os.path.abspath(path))
+    while current is not None:
+        if current in seen:
+            loop = " -> ".join(_shown(p) for p in [*seen[seen.index(current):], current])
+            raise chain[-1].error("extend", f"configuration files extend each other in a loop ({loop}); "
+                                            "remove one extend")
+        seen.append(current)
+        config = load(current)
+        chain.append(config)
+        if config.extend is not None:
+            current, named = config.extend, True
+        elif config.is_root or named or current.parent.parent == current.parent:
+            current = None
+        else:
+            current = find_config(current.parent.parent)
+    return chain[::-1]
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -176,8 +209,13 @@ class _Reader:
             config.rules_dirs = dirs
 
     def _rules(self, key: str, value: Any) -> None:
+        self.config.rules = self._rule_table(key, value)
+
+    def _rule_table(self, key: str, value: Any) -> dict[str, dict[str, Any]]:
+        """{rule: {severity, option: value}}, with each line marked (checked against the rules later)."""
+        table: dict[str, dict[str, Any]] = {}
         if value is None:
-            return
+            return table
         if not isinstance(value, dict):
             self.fail(key, f"expected a mapping of rule name -> settings, got {_type_name(value)} {value!r}")
         self._no_duplicates(f"{key}.", value)
@@ -192,7 +230,8 @@ class _Reader:
             self._no_duplicates(f"{path}.", settings)
             for option in settings or {}:
                 self.mark(f"{path}.{option}", settings, option)
-            self.config.rules[name] = dict(settings or {})
+            table[name] = dict(settings or {})
+        return table
 
     def _globs_map(self, key: str, value: Any) -> None:
         if value is None:
@@ -206,6 +245,44 @@ class _Reader:
             if not isinstance(pattern, str) or not pattern.strip():
                 self.fail(path, f"expected a glob, got {_type_name(pattern)} {pattern!r}")
             self.config.per_file_ignores.append((pattern, self._strings(path, keys, "rule ids, names or groups")))
+
+    def _bool(self, key: str, value: Any) -> None:  # root
+        if not isinstance(value, bool):
+            self.fail(key, f"expected true or false, got {_type_name(value)} {value!r}")
+        self.config.is_root = value
+        self._not_both()
+
+    def _path(self, key: str, value: Any) -> None:  # extend; null: the nearest file above
+        if value is None:
+            return
+        if not isinstance(value, str) or not value.strip():
+            self.fail(key, f"expected the path of a configuration file, got {_type_name(value)} {value!r}")
+        target = Path(value.strip())
+        target = Path(os.path.abspath(self.config.root / target)) if not target.is_absolute() else target
+        if not target.is_file():
+            self.fail(key, f"configuration file {value!r} not found (relative paths start at {self.config.root})")
+        if target.suffix not in (".yaml", ".yml", ".toml"):
+            self.fail(key, f"{value!r} is not a configuration file: extend a .yaml, .yml or pyproject.toml file")
+        self.config.extend = target
+        self._not_both()
+
+    def _not_both(self) -> None:
+        if self.config.is_root and self.config.extend is not None:
+            self.fail("extend", "root: true and extend contradict each other: extend already replaces the "
+                                "search upward; keep one")
+
+    def _globs_rules(self, key: str, value: Any) -> None:  # per-file-rules: glob -> rules
+        if value is None:
+            return
+        if not isinstance(value, dict):
+            self.fail(key, f"expected a mapping of glob -> rule settings, got {_type_name(value)} {value!r}")
+        self._no_duplicates(f"{key}.", value)
+        for pattern, table in value.items():
+            path = f"{key}.{pattern}"
+            self.mark(path, value, pattern)
+            if not isinstance(pattern, str) or not pattern.strip():
+                self.fail(path, f"expected a glob, got {_type_name(pattern)} {pattern!r}")
+            self.config.per_file_rules.append((pattern, self._rule_table(path, table)))
 
     def _str(self, key: str, value: Any) -> None:  # default-kind; null: infer it
         if value is None:

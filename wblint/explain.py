@@ -58,7 +58,8 @@ def explain_page(rule: Rule, width: int = 80) -> str:
         option = kind.options[name]
         shown = value if not isinstance(value, list) or len(value) <= 8 else value[:8] + ["…"]
         lines.append(f"  {name} = {shown!r}")
-        lines.append(wrap(option.help, width, "      "))
+        bounds = option.range_text()
+        lines.append(wrap(option.help + (f" ({bounds})" if bounds else ""), width, "      "))
     from .language import rule_is_english
 
     lines += ["", "Drafts not in English: " + ("skipped (this rule reads English; see not-english)"
@@ -71,6 +72,7 @@ def explain_page(rule: Rule, width: int = 80) -> str:
         "",
         "Message",
         wrap(rule.message, width, "  "),
+        f"  (placeholders: the options{', and ' + ', '.join(kind.fields) if kind.fields else ''})",
         "",
         "Bad" + (f" (linted with {', '.join(f'{k}={v!r}' for k, v in changed.items())})" if changed else ""),
         textwrap.indent(rule.examples["bad"].rstrip(), "  | ", lambda line: True),

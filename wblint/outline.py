@@ -25,12 +25,14 @@ NEEDS = frozenset({"tags", "entities"})
 QUOTE_PARTS = {"spokesperson": "spokesperson-quote", "customer": "customer-quote", "unknown": "quote"}
 
 
-def build(path: str, text: str, config: Config | None = None, ruleset: RuleSet | None = None) -> dict[str, Any]:
-    """The outline of one draft as plain data (what `--format json` prints)."""
+def build(path: str, text: str, config: Config | None = None, ruleset: RuleSet | None = None,
+          matched: tuple = ()) -> dict[str, Any]:
+    """The outline of one draft as plain data (what `--format json` prints); ``matched``: the
+    configuration's per-file entries that apply to it (``Workspace.settings_for``)."""
     config = config or Config()
     document = parse_document(path, text)
     anatomy = analyse(document, config.default_kind)
-    active = activate(ruleset or load_rules(config.rules_dirs), config)
+    active = activate(ruleset or load_rules(config.rules_dirs), config, matched)
     docs = _annotate(anatomy, config)
     context = Context(document, anatomy, None, {}, docs)
     model = detect(anatomy, specs_for(active), context.spacy_doc if docs else None)

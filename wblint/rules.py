@@ -1,8 +1,15 @@
-"""Rule packs: YAML files of rules, validated strictly before anything runs."""
+"""Rule packs: YAML files of rules, validated strictly before anything runs.
+
+Every problem in every pack is reported at once, each with its file and line (a pack
+author fixes five mistakes in one go, not over five runs): ``load_rules`` raises
+``RulePackErrors`` holding them all.  A rule's message may name only what its kind
+provides (its options and ``Kind.fields``).
+"""
 from __future__ import annotations
 
 import difflib
 import re
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,7 +18,7 @@ from .diagnostics import Severity
 from .model.markdown import DOCUMENT_KINDS
 from .kinds import Kind, registry
 from .scopes import SCOPES
-from .yamlfile import ConfigError, MarkedDict, read_yaml
+from .yamlfile import ConfigError, MarkedDict, MarkedList, read_yaml
 
 if TYPE_CHECKING:
     from .cache import Store
@@ -68,6 +75,14 @@ class RuleSet:
         return f"; did you mean {close[0]!r}?" if close else ""
 
 
+class RulePackErrors(ConfigError):
+    """Every problem found in a run's rule packs, one ``file:line: message`` line each."""
+
+    def __init__(self, errors: list[ConfigError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(error) for error in errors))
+
+
 def builtin_rules_dir() -> Path:
     """The packs shipped in the wheel (wblint/_rules), or the repo's rules/ in a checkout."""
     packaged = Path(__file__).parent / "_rules"  # what importlib.resources gives a package on disk, 5 ms sooner
@@ -77,86 +92,136 @@ def builtin_rules_dir() -> Path:
 
 
 def load_rules(extra_dirs: list[Path] = (), store: Store | None = None) -> RuleSet:
-    """The built-in packs, then those in ``extra_dirs``; ``store``: see ``yamlfile.load_yaml``."""
+    """The built-in packs, then those in ``extra_dirs``; ``store``: see ``yamlfile.load_yaml``.
+
+    Raises ``RulePackErrors`` with every problem of every pack, in file and line order.
+    """
     ruleset = RuleSet()
+    problems: list[ConfigError] = []
     for directory in [builtin_rules_dir(), *extra_dirs]:
         directory = Path(directory)
         if not directory.is_dir():
             raise ConfigError("rules directory not found; pass an existing directory to --rules-dir", directory)
         for path in sorted(directory.glob("*.y*ml")):
             if path.suffix in (".yaml", ".yml"):
-                _add_pack(ruleset, path, store)
+                _add_pack(ruleset, path, store, problems)
+    if problems:
+        raise RulePackErrors(problems)
     return ruleset
 
 
-def _add_pack(ruleset: RuleSet, path: Path, store: Store | None = None) -> None:
-    data = read_yaml(path, store)
+def _add_pack(ruleset: RuleSet, path: Path, store: Store | None, problems: list[ConfigError]) -> None:
+    found: list[ConfigError] = []
+    try:
+        data = read_yaml(path, store)
+    except ConfigError as exc:
+        problems.append(exc)
+        return
     if not isinstance(data, MarkedDict):
-        raise ConfigError("a rule pack is a mapping with 'pack' and 'rules' keys", path, 1)
-    _check_keys(data, PACK_KEYS, path, "rule pack")
-    if not isinstance(data["rules"], list):
-        raise ConfigError("'rules' must be a list of rules", path, data.line_of("rules"))
-    for raw in data["rules"]:
-        rule = parse_rule(raw, path, str(data["pack"]))
+        problems.append(ConfigError("a rule pack is a mapping with 'pack' and 'rules' keys", path, 1))
+        return
+    _check_keys(data, PACK_KEYS, path, "rule pack", found)
+    rules = data.get("rules", [])
+    if not isinstance(rules, list):
+        found.append(ConfigError("'rules' must be a list of rules", path, data.line_of("rules")))
+        rules = []
+    for index, raw in enumerate(rules):
+        line = rules.line_of(index) if isinstance(rules, MarkedList) else data.line_of("rules")
+        rule = parse_rule(raw, path, str(data.get("pack", "")), found, line)
+        if rule is None:
+            continue
         for other in ruleset.rules:
             if other.id == rule.id or other.name == rule.name:
-                raise ConfigError(
+                found.append(ConfigError(
                     f"rule {rule.id} {rule.name} clashes with {other.id} {other.name} from {other.source}; "
-                    "give it a unique id and name", path, rule.line)
-        ruleset.rules.append(rule)
+                    "give it a unique id and name", path, rule.line))
+                break
+        else:
+            ruleset.rules.append(rule)
+    problems.extend(sorted(found, key=lambda error: error.line or 0))
 
 
-def _check_keys(data: MarkedDict, spec: dict[str, bool], path: Path, what: str) -> None:
+def _hint(word: Any, choices) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1)
+    return f"did you mean {close[0]!r}? " if close else ""
+
+
+def _check_keys(data: MarkedDict, spec: dict[str, bool], path: Path, what: str, found: list[ConfigError],
+                label: Any = None) -> None:
+    named = f"{what} {label}" if label else what
     for key in data:
         if key not in spec:
-            close = difflib.get_close_matches(str(key), list(spec), n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            raise ConfigError(
-                f"unknown {what} key {key!r}; {hint}valid keys: {', '.join(spec)}", path, data.line_of(key))
+            unknown = f"{named}: unknown key {key!r}" if label else f"unknown {what} key {key!r}"
+            found.append(ConfigError(f"{unknown}; {_hint(key, spec)}valid keys: {', '.join(spec)}",
+                                     path, data.line_of(key)))
     for key, required in spec.items():
         if required and key not in data:
-            raise ConfigError(f"{what} is missing required key {key!r}", path, data.line)
+            found.append(ConfigError(f"{named} is missing required key {key!r}", path, data.line))
 
 
-def parse_rule(raw: Any, path: Path, pack: str) -> Rule:
+def parse_rule(raw: Any, path: Path, pack: str, found: list[ConfigError] | None = None,
+               line: int | None = None) -> Rule | None:
+    """The rule ``raw`` describes, or None when it has problems (each added to ``found``;
+    without ``found``, the first is raised)."""
+    problems: list[ConfigError] = [] if found is None else found
+    before = len(problems)
     if not isinstance(raw, MarkedDict):
-        raise ConfigError("each rule must be a mapping", path)
-    _check_keys(raw, RULE_KEYS, path, "rule")
+        problems.append(ConfigError(f"each rule must be a mapping of {', '.join(RULE_KEYS)}", path, line))
+        return _done(problems, before, found)
+    label = raw.get("name", raw.get("id"))
+    _check_keys(raw, RULE_KEYS, path, "rule", problems, label)
 
-    def fail(key: str, message: str) -> None:
-        raise ConfigError(f"rule {raw.get('name', raw.get('id'))!s}: {key}: {message}", path, raw.line_of(key))
+    def fail(key: str, message: str, where: int | None = None) -> None:
+        problems.append(ConfigError(f"rule {label!s}: {key}: {message}", path, where or raw.line_of(key)))
 
     for key in ("id", "name", "kind", "severity", "message", "summary", "rationale"):
-        if not isinstance(raw[key], str) or not raw[key].strip():
-            fail(key, "must be a non-empty string")
-    if not ID_PATTERN.match(raw["id"]):
+        if key in raw and (not isinstance(raw[key], str) or not raw[key].strip()):
+            fail(key, f"must be a non-empty string, got {raw[key]!r}")
+
+    def text(key: str) -> str | None:  # a string setting that is there and not blank
+        return raw[key] if isinstance(raw.get(key), str) and raw[key].strip() else None
+
+    if text("id") and not ID_PATTERN.match(raw["id"]):
         fail("id", f"{raw['id']!r} is not an id like WB101 (capital letters, then digits)")
-    if not NAME_PATTERN.match(raw["name"]):
+    if text("name") and not NAME_PATTERN.match(raw["name"]):
         fail("name", f"{raw['name']!r} is not kebab-case (like heading-present)")
     kinds = registry()
-    if raw["kind"] not in kinds:
-        fail("kind", f"unknown kind {raw['kind']!r}; valid kinds: {', '.join(sorted(kinds))}")
-    kind = kinds[raw["kind"]]
-    try:
-        severity = Severity.parse(raw["severity"])
-    except ValueError as exc:
-        fail("severity", str(exc))
+    kind = kinds.get(text("kind")) if text("kind") else None
+    if text("kind") and kind is None:
+        fail("kind", f"unknown kind {raw['kind']!r}; {_hint(raw['kind'], kinds)}valid kinds: {', '.join(sorted(kinds))}")
+    severity = None
+    if text("severity"):
+        try:
+            severity = Severity.parse(raw["severity"])
+        except ValueError as exc:
+            fail("severity", str(exc))
     scope = raw.get("scope", "document")
     if scope not in SCOPES:
-        fail("scope", f"unknown scope {scope!r}; valid scopes: {', '.join(SCOPES)}")
+        fail("scope", f"unknown scope {scope!r}; {_hint(scope, SCOPES)}valid scopes: {', '.join(SCOPES)}")
     applies = raw.get("applies-to", list(DOCUMENT_KINDS))
-    if not isinstance(applies, list) or any(k not in DOCUMENT_KINDS for k in applies):
+    if not isinstance(applies, list) or not all(isinstance(k, str) for k in applies):
         fail("applies-to", f"must be a list of document kinds: {', '.join(DOCUMENT_KINDS)}")
-    examples = raw["examples"]
-    if not isinstance(examples, dict) or set(examples) != {"bad", "good"} or not all(
-            isinstance(v, str) for v in examples.values()):
+    else:
+        for item in applies:
+            if item not in DOCUMENT_KINDS:
+                fail("applies-to", f"unknown document kind {item!r}; {_hint(item, DOCUMENT_KINDS)}"
+                                   f"valid: {', '.join(DOCUMENT_KINDS)}")
+    examples = raw.get("examples", {})
+    if "examples" in raw and (not isinstance(examples, dict) or set(examples) != {"bad", "good"} or not all(
+            isinstance(v, str) for v in examples.values())):
         fail("examples", "must be a mapping with 'bad' and 'good' Markdown strings")
     language = raw.get("language", "")
     if language and language not in LANGUAGES:
         fail("language", f"must be one of {', '.join(LANGUAGES)} (leave it out to follow the kind)")
-    options = validate_options(kind, raw.get("options") or {}, lambda key, msg: fail("options", f"{key}: {msg}"))
-    example_options = validate_options(kind, raw.get("example-options") or {},
-                                       lambda key, msg: fail("example-options", f"{key}: {msg}"), base=options)
+    options = example_options = {}
+    if kind is not None:
+        options = _options(kind, raw, "options", None, fail)
+        example_options = _options(kind, raw, "example-options", options, fail)
+        if text("message"):
+            for problem in message_problems(raw["message"], kind):
+                fail("message", problem)
+    if len(problems) > before:
+        return _done(problems, before, found)
     return Rule(
         id=raw["id"], name=raw["name"], kind=raw["kind"], severity=severity, message=raw["message"].strip(),
         summary=raw["summary"].strip(), rationale=raw["rationale"].strip(), examples=dict(examples),
@@ -165,17 +230,59 @@ def parse_rule(raw: Any, path: Path, pack: str) -> Rule:
     )
 
 
+def _done(problems: list[ConfigError], before: int, found: list[ConfigError] | None) -> None:
+    if found is None and len(problems) > before:
+        raise problems[before]
+    return None
+
+
+def _options(kind: Kind, raw: MarkedDict, key: str, base: dict[str, Any] | None, fail) -> dict[str, Any]:
+    """``raw[key]`` (options or example-options) checked against ``kind``, each problem at its line."""
+    given = raw.get(key) or {}
+    lines = given if isinstance(given, MarkedDict) else None
+    return validate_options(kind, given, lambda option, message: fail(
+        key, message if option == "options" else f"{option}: {message}",
+        lines.line_of(option) if lines is not None and option in given else None), base=base)
+
+
+def message_problems(message: str, kind: Kind) -> list[str]:
+    """What is wrong with a rule's message template: a placeholder its kind does not provide
+    (neither an option nor one of ``kind.fields``), a positional one, or broken braces."""
+    try:
+        parsed = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        return [f"is not a valid template ({exc}); write a literal brace as {{{{ or }}}}"]
+    provided = [*kind.options, *kind.fields]
+    problems = []
+    for _, name, _, _ in parsed:
+        if name is None:
+            continue
+        base = re.split(r"[.\[]", name, maxsplit=1)[0]
+        if not base or base.isdigit():
+            problems.append(f"placeholder {{{name}}} is positional; name one of: {', '.join(provided) or 'none'}")
+        elif base not in provided:
+            close = difflib.get_close_matches(base, provided, n=1)
+            hint = f"did you mean {{{close[0]}}}? " if close else ""
+            problems.append(f"placeholder {{{base}}} is not provided by kind {kind.name}; {hint}"
+                            f"it provides: {', '.join(provided) or 'none'}")
+    return problems
+
+
 def validate_options(kind: Kind, given: Any, fail, base: dict[str, Any] | None = None) -> dict[str, Any]:
-    """``base`` (default: the kind's defaults) overlaid with ``given``, each value checked."""
+    """``base`` (default: the kind's defaults) overlaid with ``given``, each value checked;
+    ``fail(option, message)`` hears of each problem (and may raise)."""
+    merged = dict(base) if base is not None else {name: option.default for name, option in kind.options.items()}
     if not isinstance(given, dict):
         fail("options", "must be a mapping")
-    merged = dict(base) if base is not None else {name: option.default for name, option in kind.options.items()}
+        return merged
     for key, value in given.items():
         if key not in kind.options:
             valid = ", ".join(kind.options) or "none"
-            fail(key, f"unknown option for kind {kind.name}; valid options: {valid}")
+            fail(key, f"unknown option for kind {kind.name}; {_hint(key, kind.options)}valid options: {valid}")
+            continue
         error = kind.options[key].validate(value)
         if error:
             fail(key, error)
+            continue
         merged[key] = value
     return merged

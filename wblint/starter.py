@@ -64,8 +64,13 @@ def starter_config(ruleset: RuleSet, commented: bool = True) -> str:
     w.note(f"wblint configuration, written by `wblint init` (wblint {__version__}).")
     w.note("Every setting is shown with its default and commented out: uncomment what you change.")
     w.note("wblint reads the nearest .wblint.yaml, .wblint.yml or pyproject.toml [tool.wblint] above each")
-    w.note("draft; --config FILE picks one, --isolated ignores them. Paths and globs are relative to this file.")
+    w.note("draft, and each of those extends the next one above it; --config FILE picks one, --isolated")
+    w.note("ignores them. Paths and globs are relative to this file.")
     w.lines.append("")
+    w.note("true: extend no configuration file above this one (say it at the top of a repository).")
+    w.setting("root", False)
+    w.note("A configuration file to extend instead of the nearest one above, e.g. ../shared/wblint.yaml.")
+    w.setting("extend", None)
     w.note("Rules to run: ids (WB101), names (heading-present), groups (packs) or ALL.")
     w.setting("select", ["ALL"])
     w.note("Rules to leave out, and rules to add on top of select.")
@@ -74,6 +79,9 @@ def starter_config(ruleset: RuleSet, commented: bool = True) -> str:
     w.note("Leave rules out for matching files (gitignore-style globs), e.g.")
     w.note('  per-file-ignores: {"faq/*.md": [customer-quote], "archive/": [ALL]}')
     w.setting("per-file-ignores", {})
+    w.note("Severity and options for matching files, on top of `rules` below, e.g.")
+    w.note('  per-file-rules: {"faq/*.md": {length: {max_pages: 3}}}')
+    w.setting("per-file-rules", {})
     w.note("Files and folders not to lint: exclude replaces the defaults, extend-exclude adds to them.")
     w.setting("exclude", DEFAULT_EXCLUDE)
     w.setting("extend-exclude", [])
@@ -98,5 +106,6 @@ def starter_config(ruleset: RuleSet, commented: bool = True) -> str:
         for name, value in rule.options.items():
             option = rule.kind_spec.options[name]
             choices = f" (one of {', '.join(option.choices)})" if option.choices else ""
-            w.setting(name, value, indent=4, help=option.help + choices)
+            bounds = f" ({option.range_text()})" if option.range_text() else ""
+            w.setting(name, value, indent=4, help=option.help + choices + bounds)
     return "\n".join(w.lines) + "\n"

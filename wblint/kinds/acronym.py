@@ -179,6 +179,7 @@ KIND = Kind(
     name="acronym",
     summary="Acronyms are spelled out at first use.",
     check=check,
+    fields=("acronym", "text"),
     options={
         "allow": Option("str-list", [], "acronyms every reader knows"),
         "extra_allow": Option("str-list", [], "more known acronyms, added in your configuration"),
@@ -186,13 +187,14 @@ KIND = Kind(
                                   "(front matter `audience: developers`, a code block, or three inline code spans)"),
         "developer_terms": Option("str-list", [], "words developers share (endpoint, repository, SDK ...): a draft "
                                   "using `developer_terms_min` different ones is for developers"),
-        "developer_terms_min": Option("int", 6, "different `developer_terms` that make a draft one for developers"),
+        "developer_terms_min": Option("int", 6, "different `developer_terms` that make a draft one for developers",
+                                      min=1),
         "skip": Option("regex-list", [], "patterns of text that holds no acronyms (datelines)"),
         "words_in_capitals": Option("str-list", [], "short words written in capitals for emphasis (AND, NOT, YES): "
                                     "not acronyms"),
         "skip_headings": Option("bool", True, "headings neither use nor define acronyms"),
         "max_letters": Option("int", 5, "longer all-capital words are words in capitals (a keyword to text),"
-                                        " not acronyms"),
+                                        " not acronyms", min=1),
         "include_quotes": include_quotes_option(True),
     },
 )

@@ -60,6 +60,7 @@ KIND = Kind(
     name="attribution",
     summary="Every quotation is attributed to a named person with a role; template speakers are flagged.",
     check=check,
+    fields=("problem",),
     options={
         "placeholders": Option("regex-list", [], "patterns of template text in a speaker or role (case-insensitive)"),
         "require_role": Option("bool", True, "the speaker's role must be given"),

@@ -153,11 +153,12 @@ KIND = Kind(
     name="comparison",
     summary="Comparatives with no number and no reference to compare against.",
     check=check,
+    fields=("text",),
     options={
         "anchors": Option("str-list", ["than"], "words after a comparative that name what it is compared with"),
         "neutral": Option("str-list", [], "comparatives that compare nothing (older, later, further)"),
         "exceptions": Option("str-list", [], "idioms in which a comparative is fine (no longer, more or less)"),
-        "number_window": Option("int", 3, "a number this many words before a comparative quantifies it"),
+        "number_window": Option("int", 3, "a number this many words before a comparative quantifies it", min=0),
         "choice_words": Option("str-list", ["whichever", "whatever"],
                                "words that pick among named alternatives ('whichever is cheaper')"),
         "misread": Option("str-list", [], "comparatives the tagger may read as nouns or plain adverbs (quieter,"

@@ -40,6 +40,7 @@ KIND = Kind(
     name="dateline",
     summary="The summary opens with a dateline: city and date.",
     check=check,
+    fields=("line", "problem"),
     options={
         "require_city": Option("bool", True, "the dateline must name a city"),
         "require_date": Option("bool", True, "the dateline must give a date"),

@@ -62,10 +62,11 @@ KIND = Kind(
     name="density",
     summary="Listed terms per 100 words of prose stay under a limit; each term is located.",
     check=check,
+    fields=("count", "density", "term", "words"),
     options={
         "terms": Option("str-list", [], "terms to count (matched with their inflections)"),
         "extra_terms": Option("str-list", [], "more terms, added in your configuration"),
-        "max_per_100_words": Option("float", 1.5, "most terms allowed per 100 words (0: report every term)"),
-        "min_words": Option("int", 20, "prose shorter than this is not judged"),
+        "max_per_100_words": Option("float", 1.5, "most terms allowed per 100 words (0: report every term)", min=0),
+        "min_words": Option("int", 20, "prose shorter than this is not judged", min=0),
     },
 )

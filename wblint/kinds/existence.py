@@ -117,6 +117,7 @@ KIND = Kind(
     name="existence",
     summary="Listed words, as the listed part of speech, outside names, code and (optionally) quotes.",
     check=check,
+    fields=("term", "text"),
     options={
         "terms": Option("map", {}, "word or phrase -> parts of speech it is flagged as (UPOS or Penn tags; [] = any),"
                                    " or -> {pos, deps, heads, skip_clauses, skip_in_past, skip_before_number,"

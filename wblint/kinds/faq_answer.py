@@ -43,8 +43,9 @@ KIND = Kind(
     name="faq-answer",
     summary="Every FAQ question has a real answer: not empty, not a placeholder.",
     check=check,
+    fields=("problem", "question"),
     options={
         "placeholders": Option("regex-list", [], "answers that open with one of these are placeholders (case-insensitive)"),
-        "min_words": Option("int", 1, "fewest words in an answer with no code"),
+        "min_words": Option("int", 1, "fewest words in an answer with no code", min=0),
     },
 )

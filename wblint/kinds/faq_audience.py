@@ -31,5 +31,6 @@ KIND = Kind(
     name="faq-audience",
     summary="The FAQ has questions for every required audience.",
     check=check,
+    fields=("missing", "present"),
     options={"audiences": Option("str-list", ["external", "internal"], "audiences the FAQ must answer")},
 )

@@ -23,4 +23,5 @@ KIND = Kind(
     name="faq-question",
     summary="Every FAQ question ends with a question mark.",
     check=check,
+    fields=("question", "shape"),
 )

@@ -38,6 +38,7 @@ KIND = Kind(
     name="faq-topics",
     summary="The customer and internal FAQs cover the topics reviewers expect.",
     check=check,
+    fields=("audience", "topic"),
     options={
         "external_topics": Option("map", {}, "topic in words -> patterns its customer question matches"),
         "internal_topics": Option("map", {}, "topic in words -> patterns its internal question matches"),

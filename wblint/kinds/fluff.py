@@ -77,9 +77,10 @@ KIND = Kind(
     name="fluff",
     summary="A quotation says something concrete, not only how the speaker feels.",
     check=check,
+    fields=("sentiment", "speaker"),
     options={
         "sentiment": Option("str-list", [], "words of feeling (matched with inflections)"),
         "filler": Option("str-list", [], "words that carry no benefit on their own (launch, customers, journey …)"),
-        "max_content_words": Option("int", 3, "most other content words a statement may have and still be fluff"),
+        "max_content_words": Option("int", 3, "most other content words a statement may have and still be fluff", min=0),
     },
 )

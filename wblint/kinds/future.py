@@ -259,6 +259,7 @@ KIND = Kind(
     name="future",
     summary="Future tense and announced plans ('will', 'is going to', 'plans to', 'coming soon').",
     check=check,
+    fields=("text",),
     options={
         "modals": Option("str-list", ["will", "shall", "'ll", "wo"], "future auxiliaries (tagged MD)"),
         "intention": Option("str-list", [], "verbs that announce a plan with a 'to' infinitive (plan, intend)"),

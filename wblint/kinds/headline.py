@@ -56,11 +56,12 @@ KIND = Kind(
     name="headline",
     summary="The headline is short enough, long enough, and names the product in the customer's words.",
     check=check,
+    fields=("problem", "words"),
     options={
-        "min_words": Option("int", 6, "fewest words"),
-        "max_words": Option("int", 14, "most words"),
+        "min_words": Option("int", 6, "fewest words", min=0),
+        "max_words": Option("int", 14, "most words", min=1),
         "codename_patterns": Option("regex-list", [], "patterns of internal codenames (case-sensitive; a group named codename narrows the finding)"),
         "technology_terms": Option("str-list", [], "terms that describe technology rather than a customer benefit"),
-        "max_technology_share": Option("float", 0.5, "share of the headline's content words that may be technology terms"),
+        "max_technology_share": Option("float", 0.5, "share of the headline's content words that may be technology terms", min=0, max=1),
     },
 )

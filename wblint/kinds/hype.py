@@ -259,6 +259,7 @@ KIND = Kind(
     name="hype",
     summary="Puffery, and superlative or rank claims with no number or evidence in their sentence.",
     check=check,
+    fields=("hint", "label", "text"),
     options={
         "terms": Option("map", {}, "puffery -> parts of speech ([] = any) or {pos, deps}; always flagged"),
         "inflect": Option("bool", False, "puffery also matches its inflections (revolutionize: revolutionizing,"

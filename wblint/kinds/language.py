@@ -36,4 +36,5 @@ KIND = Kind(
     name="language",
     summary="The draft is not in English (English-language rules are skipped on it).",
     check=check,
+    fields=("code", "confidence", "language", "skipped"),
 )

@@ -47,8 +47,9 @@ KIND = Kind(
     name="length",
     summary="The words in scope fit in a number of pages.",
     check=check,
+    fields=("limit", "over", "pages", "words"),
     options={
-        "max_pages": Option("float", 1.5, "most pages allowed"),
-        "words_per_page": Option("int", 500, "words that make a page"),
+        "max_pages": Option("float", 1.5, "most pages allowed", min=0),
+        "words_per_page": Option("int", 500, "words that make a page", min=1),
     },
 )

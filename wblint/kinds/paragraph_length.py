@@ -39,8 +39,9 @@ KIND = Kind(
     name="paragraph-length",
     summary="Paragraphs stay under a sentence limit.",
     check=check,
+    fields=("count",),
     options={
-        "max_sentences": Option("int", 4, "most sentences allowed in one paragraph"),
+        "max_sentences": Option("int", 4, "most sentences allowed in one paragraph", min=1),
         "include_quotes": include_quotes_option(True),
     },
     needs=frozenset({"sentences"}),

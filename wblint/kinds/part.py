@@ -107,6 +107,7 @@ KIND = Kind(
     summary="The press release has a part (problem, solution, getting started, call to action), "
             "by heading or by content.",
     check=check,
+    fields=("part", "where"),
     options={
         "part": Option("str", "problem", "which part must be present", PARTS),
         "headings": Option("regex-list", [], "headings that name the part (case-insensitive, searched in the heading)"),
@@ -114,8 +115,8 @@ KIND = Kind(
                                          "\"create an account\" also matches \"creates an account\")"),
         "strong_cues": Option("str-list", [], "phrases that alone show a paragraph is the part (\"to get started\")"),
         "extra_cues": Option("str-list", [], "more cue phrases, added in your configuration"),
-        "min_score": Option("float", 2.0, "cue points a paragraph needs to count as the part"),
-        "min_words": Option("int", 5, "words a headed section needs before it counts as written"),
+        "min_score": Option("float", 2.0, "cue points a paragraph needs to count as the part", min=0),
+        "min_words": Option("int", 5, "words a headed section needs before it counts as written", min=0),
     },
     # Imperatives ("Download the app") come from the tagger; problem and solution need no spaCy.
     needs_for=lambda options: {"tags"} if options["part"] in ("getting-started", "call-to-action") else set(),

@@ -153,6 +153,7 @@ KIND = Kind(
     name="passive",
     summary="Passive clauses found in the dependency parse, each located from auxiliary to verb.",
     check=check,
+    fields=("text", "verb"),
     options={
         "stative": Option("str-list", [], "participles that name a state, not an action (located, based); 'used to'"
                                           " means: with the preposition 'to', not an infinitive"),

@@ -36,6 +36,7 @@ KIND = Kind(
     name="pattern",
     summary="Every match of a regular expression in the prose (outside code, URLs and, optionally, quotes).",
     check=check,
+    fields=("text",),
     options={
         "patterns": Option("regex-list", [], "regular expressions to report"),
         "case_sensitive": Option("bool", True, "match case exactly"),

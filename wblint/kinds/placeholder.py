@@ -55,6 +55,7 @@ KIND = Kind(
     name="placeholder",
     summary="Leftover template text in the prose is flagged where it is.",
     check=check,
+    fields=("text",),
     options={
         "patterns": Option("regex-list", [], "patterns of template text"),
         "case_sensitive": Option("bool", True, "match case exactly (TODO, not 'todo list'); use (?i) for one pattern"),

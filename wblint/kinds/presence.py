@@ -43,5 +43,6 @@ KIND = Kind(
     name="presence",
     summary="A part of the document's anatomy is present.",
     check=check,
+    fields=("part",),
     options={"part": Option("str", "headline", "which part must be present", PARTS)},
 )

@@ -49,9 +49,10 @@ KIND = Kind(
     name="quote",
     summary="The press release quotes enough people of one audience (customer or spokesperson).",
     check=check,
+    fields=("count", "others", "quotes"),
     options={
         "audience": Option("str", "customer", "whose quote is required", ("customer", "spokesperson")),
-        "min": Option("int", 1, "fewest such quotes"),
+        "min": Option("int", 1, "fewest such quotes", min=0),
     },
     needs=frozenset({"entities"}),
 )

@@ -121,13 +121,14 @@ KIND = Kind(
     name="ratio",
     summary="Words of one list do not outnumber words of another (company words vs customer words).",
     check=check,
+    fields=("count", "versus"),
     options={
         "terms": Option("str-list", [], "words that must not dominate (we, our)"),
         "versus_terms": Option("str-list", [], "words they are weighed against (you, customers)"),
         "count_company_name": Option("bool", False, "count the announcing company's name as a term"),
-        "max_ratio": Option("float", 1.0, "most terms allowed per versus-term"),
-        "min_count": Option("int", 3, "fewer terms than this is never a finding"),
-        "min_per_100_words": Option("float", 0.0, "terms per 100 words below which the text is not about them"),
+        "max_ratio": Option("float", 1.0, "most terms allowed per versus-term", min=0),
+        "min_count": Option("int", 3, "fewer terms than this is never a finding", min=0),
+        "min_per_100_words": Option("float", 0.0, "terms per 100 words below which the text is not about them", min=0),
         "include_quotes": include_quotes_option(False),
     },
 )

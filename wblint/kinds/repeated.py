@@ -58,6 +58,7 @@ KIND = Kind(
     name="repeated",
     summary="A word written twice in a row.",
     check=check,
+    fields=("text", "word"),
     options={
         "allow": Option("str-list", [], "pairs that are always fine (had had)"),
         "include_quotes": include_quotes_option(True),

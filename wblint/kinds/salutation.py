@@ -29,5 +29,6 @@ KIND = Kind(
     name="salutation",
     summary="A letter opens with a salutation to its reader.",
     check=check,
+    fields=(),
     options={"patterns": Option("regex-list", [], "how a salutation looks (case-insensitive, searched in the first paragraph)")},
 )

@@ -49,10 +49,11 @@ KIND = Kind(
     name="section-order",
     summary="The press release's parts come in order and the call to action closes it.",
     check=check,
+    fields=("problem",),
     options={
         "order": Option("str-list", ["problem", "solution"], "parts in the order they must first appear"),
         "last": Option("str", "call-to-action", "the part that must close the press release ('' for none)"),
-        "content_score": Option("float", 3.0, "evidence a part found by content alone needs to be judged (a part needs 2 to be found)"),
+        "content_score": Option("float", 3.0, "evidence a part found by content alone needs to be judged (a part needs 2 to be found)", min=0),
     },
     needs=frozenset({"tags"}),
 )

@@ -20,9 +20,10 @@ KIND = Kind(
     name="sentence-count",
     summary="Each block in scope has between min and max sentences.",
     check=check,
+    fields=("count",),
     options={
-        "min": Option("int", 1, "fewest sentences allowed"),
-        "max": Option("int", 1, "most sentences allowed"),
+        "min": Option("int", 1, "fewest sentences allowed", min=0),
+        "max": Option("int", 1, "most sentences allowed", min=1),
     },
     needs=frozenset({"sentences"}),
 )

@@ -62,8 +62,9 @@ KIND = Kind(
     name="sentence-length",
     summary="Sentences stay under a word limit.",
     check=check,
+    fields=("count", "over"),
     options={
-        "max_words": Option("int", 30, "most words allowed in one sentence"),
+        "max_words": Option("int", 30, "most words allowed in one sentence", min=1),
         "ignore": Option("regex-list", [], "text that does not count as words (a dateline)"),
         "include_quotes": include_quotes_option(True),
     },

@@ -46,8 +46,9 @@ KIND = Kind(
     name="signoff",
     summary="A letter ends with a sign-off and a name.",
     check=check,
+    fields=("problem",),
     options={
         "signoffs": Option("str-list", [], "closing phrases (case-insensitive)"),
-        "within_last": Option("int", 3, "how many closing paragraphs to look in"),
+        "within_last": Option("int", 3, "how many closing paragraphs to look in", min=1),
     },
 )

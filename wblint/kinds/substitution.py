@@ -154,6 +154,7 @@ KIND = Kind(
     name="substitution",
     summary="Listed wordy phrases, each reported with its plain replacement as a fix.",
     check=check,
+    fields=("plain", "text"),
     options={
         "phrases": Option("map", {}, "phrase -> replacement, or -> {replacement, pos: [parts of speech]}"),
         "extra_phrases": Option("map", {}, "more phrases, added in your configuration"),

@@ -32,9 +32,10 @@ KIND = Kind(
     name="word-count",
     summary="Each block in scope has between min_words and max_words words.",
     check=check,
+    fields=("over", "words"),
     options={
-        "max_words": Option("int", 100, "most words"),
-        "min_words": Option("int", 0, "fewest words (0: no minimum)"),
+        "max_words": Option("int", 100, "most words", min=1),
+        "min_words": Option("int", 0, "fewest words (0: no minimum)", min=0),
         "skip_dateline": Option("bool", True, "do not count a dateline that opens the block"),
     },
 )
