@@ -56,10 +56,17 @@ def _hyphenator():
     return pyphen.Pyphen(lang="en_US")
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text`` as textstat counts them: punctuation goes (an apostrophe stays in a
+    contraction), then the text is split at white space, so "e-mail" is one word and so is "2024"."""
+    return _PUNCTUATION.sub("", _NOT_CONTRACTION.sub("", text)).split()
+
+
 def count(text: str) -> int:
     """Syllables in ``text`` (a word, or words separated by spaces), as textstat counts them."""
     total = 0
-    for word in _PUNCTUATION.sub("", _NOT_CONTRACTION.sub("", text)).lower().split():
+    for word in words(text):
+        word = word.lower()  # after the clean-up, as textstat does ("İ" lowers to i and a combining dot)
         found = _dictionary_count(word)
         total += found if found is not None else len(_hyphenator().positions(word)) + 1
     return total
