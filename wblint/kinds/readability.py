@@ -81,7 +81,7 @@ KIND = Kind(
     summary="A readability formula's figure for the prose stays within a limit; the hardest sentences are named.",
     check=check,
     options={
-        "formula": Option("str", DEFAULT, "the readability formula, as textstat computes it",
+        "formula": Option("str", DEFAULT, f"the readability formula, as textstat computes it: {', '.join(FORMULAS)}",
                           choices=tuple(FORMULAS)),
         "max_grade": Option("float", 12.0, f"highest grade allowed ({_GRADES})"),
         "min_ease": Option("float", 30.0, "lowest Flesch reading ease allowed (flesch-reading-ease: "
