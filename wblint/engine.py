@@ -202,6 +202,14 @@ class Linter:
         """Load the spaCy pipeline now if the rules need one (it is otherwise loaded on first use)."""
         self._pipeline_for()
 
+    def warm_up(self) -> None:
+        """Load now what the rules would load on first use: the spaCy pipeline and what their
+        kinds build (``Kind.warm_up``), so that processes forked from this one share it."""
+        self.load_pipeline()
+        for planned in self._planned:
+            if planned.kind.warm_up is not None:
+                planned.kind.warm_up(planned.rule.options)
+
     def _pipeline_for(self) -> nlp.Pipeline | None:
         if not self.needs:
             return None

