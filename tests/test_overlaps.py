@@ -39,3 +39,32 @@ def test_only_overlapping_spans_of_ranked_rules_yield():
     long_sentence = _at("sentence-length", 1, 80)
     assert one_per_flaw([wordy_inside, plan, wordy_apart, long_sentence]) == [plan, wordy_apart, long_sentence]
     assert SPECIFICITY.index("placeholder-text") == 0
+
+
+def _naive(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The rule as stated: a finding goes when a kept finding of a more specific rule overlaps it."""
+    rank = {name: i for i, name in enumerate(SPECIFICITY)}
+    kept: list[Diagnostic] = []
+    dropped = set()
+    for d in sorted((d for d in diagnostics if d.name in rank), key=lambda d: rank[d.name]):
+        if any(rank[k.name] < rank[d.name] and (k.line, k.column) <= (d.end_line, d.end_column)
+               and (d.line, d.column) <= (k.end_line, k.end_column) for k in kept):
+            dropped.add(id(d))
+        else:
+            kept.append(d)
+    return [d for d in diagnostics if id(d) not in dropped]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_spans = st.lists(st.tuples(st.sampled_from(["future-tense", "weasel-words", "wordy-phrases", "sentence-length"]),
+                            st.integers(1, 3), st.integers(1, 30), st.integers(0, 1), st.integers(0, 12)),
+                  max_size=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_spans)
+def test_the_indexed_search_keeps_what_the_plain_rule_keeps(spans):
+    found = [Diagnostic("d.md", line, col, line + down, col + width if not down else width + 1, "WB000", name,
+                        Severity.WARNING, "m") for name, line, col, down, width in spans]
+    assert one_per_flaw(found) == _naive(found)
