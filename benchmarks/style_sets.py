@@ -25,7 +25,7 @@ SETS = ROOT / "fixtures" / "style-sets"
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--half", choices=["dev", "held-out"], default="dev")
+    parser.add_argument("--half", choices=["dev", "held-out", "held-out-2"], default="dev")
     parser.add_argument("--rule", help="score only this rule")
     parser.add_argument("--quiet", action="store_true", help="no listing of misses and false alarms")
     args = parser.parse_args(argv)
