@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .model.markdown import DOCUMENT_KINDS
+from .nlp import PACKAGE_NAME, is_path
 from .yamlfile import ConfigError, MarkedDict, MarkedList, load_yaml
 
 if TYPE_CHECKING:
@@ -232,6 +233,9 @@ class _Reader:
             if not isinstance(setting, str) or not setting.strip():
                 self.fail(path, f"expected a pipeline name or path, got {_type_name(setting)} {setting!r}")
             model = setting.strip()
-            if "/" in model or model.startswith("."):  # a path: relative to the file
+            if is_path(model):  # a pipeline directory: relative to the file
                 model = str((self.config.root / model) if not Path(model).is_absolute() else Path(model))
+            elif not PACKAGE_NAME.fullmatch(model):
+                self.fail(path, f"{model!r} is neither a pipeline package name (like en_core_web_sm) "
+                                "nor a directory path (like ./models/mine)")
             self.config.nlp_model = model
