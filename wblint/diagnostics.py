@@ -29,11 +29,15 @@ class ExitCode(enum.IntEnum):
 
 @dataclass(frozen=True)
 class Fix:
-    """Replace source ``[start, end)`` (character offsets in the normalised text) with ``replacement``."""
+    """Replace source ``[start, end)`` (character offsets in the normalised text) with ``replacement``.
+
+    ``original`` is the text the rule flagged there: a fix is applied only where it still is
+    (a fix read back from the cache, or a draft edited since it was linted)."""
 
     start: int
     end: int
     replacement: str
+    original: str | None = None
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .diagnostics import Diagnostic, Fix
+from .model.source import normalise_newlines
 
 MAX_ROUNDS = 10
 _BOMS = (  # longest first: a UTF-32 LE mark starts with the UTF-16 LE one
@@ -56,7 +57,10 @@ def newline_of(text: str) -> str:
 
 
 def apply_fixes(raw: str, fixes: Iterable[Fix]) -> tuple[str, int]:
-    """Apply non-overlapping fixes (normalised offsets) to ``raw``; (new text, fixes applied)."""
+    """Apply non-overlapping fixes (normalised offsets) to ``raw``; (new text, fixes applied).
+
+    A fix that names the text it replaces (``Fix.original``) is skipped where that text is not
+    there: its offsets are stale or were never this draft's."""
     crlf = []  # normalised offset of the "\n" of each CRLF
     for count, match in enumerate(re.finditer(r"\r\n", raw)):
         crlf.append(match.start() - count)
@@ -71,6 +75,9 @@ def apply_fixes(raw: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     last_end = -1
     for fix in sorted(set(fixes), key=lambda f: (f.start, f.end, f.replacement)):
         if fix.start < last_end or not 0 <= fix.start <= fix.end <= length:
+            continue
+        if fix.original is not None and \
+                normalise_newlines(raw[to_raw(fix.start):to_raw(fix.end)]) != fix.original:
             continue
         chosen.append(fix)
         last_end = max(fix.end, fix.start + 1) if fix.start == fix.end else fix.end

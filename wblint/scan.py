@@ -86,7 +86,7 @@ class _Runner:
         slot = _Slot(shown, data=data)
         if self.cache is not None:
             slot.digest = digest(data)
-            slot.result = self.cache.get(slot.digest, shown)
+            slot.result = self.cache.get(slot.digest, shown, data)
             if slot.result is not None:
                 slot.data = b""
         return slot
