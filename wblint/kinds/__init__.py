@@ -251,7 +251,13 @@ class Context:
         return Finding(start, max(end, start), message, replacement)
 
     def report_in(self, block, prose_start: int, prose_end: int, replacement: str | None = None, **fields: Any) -> Finding:
+        """A finding at prose [prose_start, prose_end).  Its fix is kept only when the source there
+        is that prose character for character: where markup sits inside the span (a link and its
+        URL, an HTML comment, a tag, emphasis marks, a hard break, a block quote's ``>``),
+        replacing the span would delete it, so the finding comes without a fix."""
         start, end = block.prose.source_span(prose_start, prose_end)
+        if replacement is not None and not _plain(self.document.text[start:end], block.prose.text[prose_start:prose_end]):
+            replacement = None
         return self.report(start, end, replacement, **fields)
 
     def report_block(self, block, **fields: Any) -> Finding:
@@ -261,6 +267,18 @@ class Context:
             lead = len(text) - len(text.lstrip())
             return self.report_in(block, lead, len(text.rstrip()), **fields)
         return self.report(block.start, block.end, **fields)
+
+
+_WHITE = re.compile(r"\s+")
+_HARD_BREAK = re.compile(r" {2,}\n")
+
+
+def _plain(source: str, prose: str) -> bool:
+    """Whether ``source`` is ``prose`` with nothing but white space between its words (a soft
+    line break, a list item's indent), so replacing it loses no markup."""
+    if source == prose:
+        return True
+    return _HARD_BREAK.search(source) is None and _WHITE.sub(" ", source) == _WHITE.sub(" ", prose)
 
 
 def _blocks_in_scope(ctx: Context, scope: str) -> tuple:
