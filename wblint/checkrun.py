@@ -177,16 +177,21 @@ def _run_check(o: CheckOptions) -> int:
             notices.append(skipped_note(skipped))
         from .scan import ScanSettings
 
+        digests: dict[Path, str] = {}
         results = workspace.lint_files(files, display=DisplayPaths(), settings=ScanSettings(
-            jobs=o.jobs, use_cache=cache_dir is not None, cache_dir=cache_dir, progress=not o.quiet))
+            jobs=o.jobs, use_cache=cache_dir is not None, cache_dir=cache_dir, progress=not o.quiet,
+            digests=digests if o.fix or o.diff else None))
         if o.fix or o.diff:
-            results, diffs, fixed, fixed_files = _fix_files(workspace, files, results, write=not o.diff)
+            done = _fix_files(workspace, inputs, files, results, write=not o.diff, digests=digests)
+            results, fixed, fixed_files = done.results, done.fixed, done.files
+            for problem in done.problems:
+                click.echo(f"wblint: warning: {problem}", err=True)
             if o.diff:
-                click.echo("".join(diffs), nl=False)
+                click.echo("".join(done.diffs), nl=False)
                 if not o.quiet:
                     click.echo(f"wblint: {fixed} fixes available in {fixed_files} files (--diff wrote nothing)"
                                if fixed else "wblint: nothing to fix", err=True)
-                return ExitCode.FINDINGS if diffs else ExitCode.OK
+                return ExitCode.FINDINGS if done.diffs else ExitCode.OK
             if not o.quiet and fixed:
                 notices.append(f"fixed {fixed} problem{'s' * (fixed != 1)} in {fixed_files} "
                                f"file{'s' * (fixed_files != 1)}")
@@ -196,26 +201,13 @@ def _run_check(o: CheckOptions) -> int:
         return ExitCode.USAGE
 
 
-def _fix_files(workspace, files: list[Path], results, write: bool):
-    from .fix import RawText, fix_until_stable, unified_diff, write_atomic
+def _fix_files(workspace, inputs: list[Path], files: list[Path], results, write: bool, digests: dict[Path, str]):
+    """--fix or --diff over the linted files (wblint.fixfiles): a FixReport."""
+    from .fixfiles import FileFixer, FixReport
 
-    diffs, fixed, fixed_files = [], 0, 0
-    results = list(results)
-    for index, (path, (shown, diagnostics)) in enumerate(zip(files, results)):
-        if not any(d.fix is not None for d in diagnostics):
-            continue  # never touch a file with nothing to fix
-        raw = RawText.from_bytes(path.read_bytes())
-        outcome = fix_until_stable(raw.text, diagnostics,
-                                   lambda text, path=path, shown=shown: workspace.lint_text(text, path, shown))
-        if outcome.text == raw.text:
-            continue
-        fixed, fixed_files = fixed + outcome.applied, fixed_files + 1
-        if write:
-            write_atomic(path, raw.encode(outcome.text))
-            results[index] = (shown, outcome.diagnostics)
-        else:
-            diffs.append(unified_diff(shown, raw.text, outcome.text))
-    return results, diffs, fixed, fixed_files
+    report = FixReport(list(results))
+    FileFixer(workspace.lint_text, inputs, write, digests).run(files, report)
+    return report
 
 
 def _check_stdin(o: CheckOptions, fmt: str, workspace, notices: list[str]) -> int:

@@ -110,17 +110,47 @@ def fix_until_stable(raw: str, diagnostics: list[Diagnostic], lint: Callable[[st
     return Fixed(raw, diagnostics, applied)
 
 
+def write_fixed(path: Path, data: bytes) -> None:
+    """Replace a regular file's content and keep what makes it the same file.
+
+    A file with other hard links, or owned by someone else, is rewritten in place: a rename
+    would split its links or hand it to us.  Any other file is replaced atomically.
+    """
+    info = os.stat(path)
+    if info.st_nlink > 1 or info.st_uid != os.geteuid():
+        write_in_place(path, data)
+    else:
+        write_atomic(path, data)
+
+
+def write_in_place(path: Path, data: bytes) -> None:
+    """Overwrite the file itself (same inode: owner, mode and hard links stay as they are)."""
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace the file's content in one rename, keeping its permissions (and symlinks)."""
+    """Replace the file's content in one rename, keeping its mode and group (and symlinks)."""
     target = Path(os.path.realpath(path))
-    mode = target.stat().st_mode & 0o7777
+    info = target.stat()
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".wblint-tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
+            if os.fstat(handle.fileno()).st_gid != info.st_gid:
+                try:
+                    os.fchown(handle.fileno(), -1, info.st_gid)
+                except PermissionError:  # a group we are not in: the file keeps it if written in place
+                    os.unlink(temp)
+                    write_in_place(target, data)
+                    return
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, mode)
+        os.chmod(temp, info.st_mode & 0o7777)
         os.replace(temp, target)
     except BaseException:
         try:

@@ -55,9 +55,12 @@ class _Batch:
 
 
 def scan(linter: Linter, paths: Iterable[Path], display: Callable[[Path], str] = str,
-         jobs: int = 1, cache: Cache | None = None) -> Iterator[Result]:
-    """(display path, sorted diagnostics) per file, in the order given."""
-    runner = _Runner(linter, jobs, cache)
+         jobs: int = 1, cache: Cache | None = None, digests: dict[Path, str] | None = None) -> Iterator[Result]:
+    """(display path, sorted diagnostics) per file, in the order given.
+
+    ``digests``: filled with each file's content digest as linted (``--fix`` checks a file
+    is still what was linted before it applies any fix)."""
+    runner = _Runner(linter, jobs, cache, digests)
     try:
         yield from runner.run(paths, display)
     finally:
@@ -65,8 +68,10 @@ def scan(linter: Linter, paths: Iterable[Path], display: Callable[[Path], str] =
 
 
 class _Runner:
-    def __init__(self, linter: Linter, jobs: int, cache: Cache | None) -> None:
+    def __init__(self, linter: Linter, jobs: int, cache: Cache | None,
+                 digests: dict[Path, str] | None = None) -> None:
         self.linter = linter
+        self.digests = digests
         self.jobs = max(1, jobs)
         self.cache = cache
         self.pool: ProcessPoolExecutor | None = None
@@ -84,8 +89,11 @@ class _Runner:
         if problem is not None:
             return _Slot(shown, [Diagnostic(shown, 1, 1, 1, 1, *READ_ERROR, Severity.ERROR, problem)])
         slot = _Slot(shown, data=data)
-        if self.cache is not None:
+        if self.cache is not None or self.digests is not None:
             slot.digest = digest(data)
+            if self.digests is not None:
+                self.digests[path] = slot.digest
+        if self.cache is not None:
             slot.result = self.cache.get(slot.digest, shown, data)
             if slot.result is not None:
                 slot.data = b""
@@ -242,6 +250,7 @@ class ScanSettings:
     use_cache: bool = True
     cache_dir: Path | None = None  # None: .wblint_cache at the project root
     progress: bool = True  # on a terminal only (wblint.progress decides)
+    digests: dict[Path, str] | None = None  # filled with each file's digest as linted (see scan)
 
 
 def scan_groups(work: list[tuple[Linter, list[tuple[int, Path]]]], display: Callable[[Path], str],
@@ -259,7 +268,8 @@ def scan_groups(work: list[tuple[Linter, list[tuple[int, Path]]]], display: Call
     def results() -> Iterator[tuple[int, Result]]:
         for linter, members in work:
             cache = Cache(root, linter_fingerprint(linter)) if root is not None else None
-            found = scan(linter, [path for _, path in members], display, jobs=jobs, cache=cache)
+            found = scan(linter, [path for _, path in members], display, jobs=jobs, cache=cache,
+                         digests=settings.digests)
             for (index, _), result in zip(members, found):
                 yield index, result
 
