@@ -36,3 +36,32 @@ def test_nlp_model_never_imports_a_module_the_repository_holds(tmp_path, module,
     assert result.returncode == 2, result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("wblint: error:") and "nlp.model" in lines[0], result.stderr
+
+
+def _bomb(levels: int = 9) -> str:
+    """Under 1 KB of YAML whose aliases expand to 10**levels values."""
+    lines = ['l0: &l0 ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for level in range(1, levels):
+        lines.append(f"l{level}: &l{level} [{', '.join([f'*l{level - 1}'] * 10)}]")
+    return "\n".join(lines) + f"\nselect: *l{levels - 1}\n"
+
+
+@pytest.mark.parametrize("where", [".wblint.yaml", "team/team.yaml"])
+def test_a_yaml_alias_bomb_is_refused_before_anything_is_cached(tmp_path, where):
+    assert len(_bomb()) < 1024
+    write(tmp_path / where, _bomb())
+    if where.startswith("team/"):
+        write(tmp_path / ".wblint.yaml", "rules-dirs: [team]\n")
+    write(tmp_path / "draft.md", DRAFT)
+    (tmp_path / "cache").mkdir()  # parsed YAML is kept there once the cache directory exists
+    limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30)); "
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("WBLINT_NO_CACHE", None)
+    result = subprocess.run(
+        [sys.executable, "-c", limit + "from wblint.cli import main; main()", "check", "--cache-dir", "cache", "draft.md"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1, result.stderr[-2000:]
+    assert where in lines[0] and "alias" in lines[0]
+    kept = [p.read_text(encoding="utf-8") for p in (tmp_path / "cache").rglob("*.json")]
+    assert not [text for text in kept if '"l0"' in text]  # nothing of it was kept

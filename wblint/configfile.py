@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .config import Config
 from .model.markdown import DOCUMENT_KINDS
 from .nlp import PACKAGE_NAME, is_path
-from .yamlfile import ConfigError, MarkedDict, MarkedList, load_yaml
+from .yamlfile import ConfigError, MarkedDict, MarkedList, load_yaml, read_text
 
 if TYPE_CHECKING:
     from .cache import Store
@@ -75,11 +75,7 @@ def load_config(path: Path, store: Store | None = None) -> Config:
     if path.suffix == ".toml":
         data, prefix = _read_toml(path, shown), "tool.wblint."
     else:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read file: {exc}", shown) from None
-        data, prefix = load_yaml(text, shown, store), ""
+        data, prefix = load_yaml(read_text(path, shown), shown, store), ""
         if data is None:  # an empty file: every default
             data = MarkedDict()
             data.line, data.key_lines, data.duplicates = 1, {}, []
