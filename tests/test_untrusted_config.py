@@ -65,3 +65,58 @@ def test_a_yaml_alias_bomb_is_refused_before_anything_is_cached(tmp_path, where)
     assert where in lines[0] and "alias" in lines[0]
     kept = [p.read_text(encoding="utf-8") for p in (tmp_path / "cache").rglob("*.json")]
     assert not [text for text in kept if '"l0"' in text]  # nothing of it was kept
+
+
+SLOW = "(?:x|x)+!?z"  # backtracks for hours over a run of x's (there is no z after it)
+RUN = "x" * 30
+PRFAQ = f"""---
+type: prfaq
+---
+# Acme {RUN} Closes the Books for Small Shops Today
+
+*Shop owners close the month in {RUN} minutes.*
+
+SEATTLE, WA — March 3, 2027 — Acme Ledger, made by Acme ABCD and {RUN}, closes the books for small shops, and
+it does so in minutes rather than days, which gives owners the whole weekend back for the things they
+would rather be doing with their families and friends.
+
+## {RUN} problem
+
+"It works for us every single day," said Dana X{RUN}, a shop owner at Acme.
+
+## Customer FAQ
+
+### How much does {RUN} cost?
+
+{RUN} nothing.
+"""
+LETTER = f"""---
+type: dear-customer-letter
+---
+{RUN} hello there, friends of the shop.
+
+Thank you. We fixed the books.
+"""
+REGEX_OPTIONS = {  # every rule option that holds regular expressions, in the built-in packs
+    "placeholder-text": {"patterns": [SLOW]},
+    "heading-length": {"codename_patterns": [SLOW]},
+    "quote-attribution": {"placeholders": [SLOW]},
+    "acronym-undefined": {"skip": [SLOW]},
+    "sentence-length": {"ignore": [SLOW]},
+    "faq-answered": {"placeholders": [SLOW]},
+    "faq-coverage": {"external_topics": {"what it costs": [SLOW]}},
+    "letter-salutation": {"patterns": [SLOW]},
+    "problem-statement": {"headings": [SLOW]},
+}
+
+
+def test_every_regular_expression_from_the_configuration_runs_with_a_time_limit(tmp_path):
+    import json
+
+    write(tmp_path / ".wblint.yaml", "rules: " + json.dumps(REGEX_OPTIONS) + "\n")
+    write(tmp_path / "prfaq.md", PRFAQ)
+    write(tmp_path / "letter.md", LETTER)
+    result = run_module(tmp_path, "check", "--no-cache", "--format", "json", "prfaq.md", "letter.md")
+    assert result.returncode == 1, result.stderr
+    stopped = {f["message"].split()[1] for f in json.loads(result.stdout) if f["rule"] == "WB006"}
+    assert set(REGEX_OPTIONS) <= stopped, result.stderr  # (the other part rules share the headings)

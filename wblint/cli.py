@@ -141,6 +141,7 @@ def outline(file, output_format, default_kind, rules_dir, config, isolated) -> N
     from dataclasses import replace
 
     from .outline import build, format_text
+    from .userregex import RegexTimeout
     from .model.source import DecodeError, decode
     from .workspace import Overrides, Workspace
 
@@ -155,7 +156,7 @@ def outline(file, output_format, default_kind, rules_dir, config, isolated) -> N
         if default_kind:
             settings = replace(settings, default_kind=default_kind)
         data = build(file.as_posix(), text, settings, workspace.ruleset(settings))
-    except ConfigError as exc:
+    except (ConfigError, RegexTimeout) as exc:
         _fail_usage(exc)
     click.echo(json.dumps(data, indent=2, ensure_ascii=False) if output_format == "json" else format_text(data),
                nl=output_format == "json")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..userregex import user_patterns
 from . import Context, Finding, Kind, Option
 from ._language import include_quotes_option, readable
 
@@ -120,7 +121,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     allow = ctx.per_rule(_allowed)
     if for_developers(ctx):
         allow = allow | ctx.per_rule(_developer_allowed)
-    skips = [re.compile(p) for p in ctx.options["skip"]]
+    skips = user_patterns(tuple(ctx.options["skip"]))
     settled: set[str] = set()
     for block in ctx.blocks():
         if block.kind == "heading" and ctx.options["skip_headings"]:
