@@ -120,3 +120,50 @@ def test_every_regular_expression_from_the_configuration_runs_with_a_time_limit(
     assert result.returncode == 1, result.stderr
     stopped = {f["message"].split()[1] for f in json.loads(result.stdout) if f["rule"] == "WB006"}
     assert set(REGEX_OPTIONS) <= stopped, result.stderr  # (the other part rules share the headings)
+
+
+def _pack(message: str, options: str = "{terms: [lorem], max_per_100_words: 0.0, min_words: 1}") -> str:
+    return f"""\
+pack: team
+rules:
+  - id: TM002
+    name: no-lorem
+    kind: density
+    severity: warning
+    options: {options}
+    message: {message!r}
+    summary: No lorem ipsum.
+    rationale: Template text.
+    examples:
+      bad: "# Head\\n\\nLorem text here.\\n"
+      good: "# Head\\n\\nReal text here.\\n"
+"""
+
+
+@pytest.mark.parametrize("message", ["Remove {term:>999999999}", "Remove {term:.999999999}",
+                                     "Remove {term:>{min_words}}", "Remove {term.__class__.__mro__}"])
+def test_a_message_template_cannot_ask_for_huge_fields(tmp_path, message):
+    write(tmp_path / "team" / "team.yaml", _pack(message))
+    write(tmp_path / "draft.md", "# Lorem Ledger\n\n" + "Lorem text here. " * 2000 + "\n")
+    limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (3 << 30, 3 << 30)); "
+    result = subprocess.run(
+        [sys.executable, "-c", limit + "from wblint.cli import main; main()", "check", "--no-cache", "--isolated",
+         "--rules-dir", "team", "--select", "TM002", "draft.md"],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True, timeout=120)
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1, (result.returncode, result.stderr[-1500:])
+    assert "team.yaml:" in lines[0] and "message" in lines[0]
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf", "1.0e+400", "-1", "1000000000000000000000000000000"])
+@pytest.mark.parametrize("where", ["config", "pack"])
+def test_numbers_that_are_not_finite_or_out_of_range_are_refused(in_tmp, run_cli, value, where):
+    if where == "config":
+        write(in_tmp / ".wblint.yaml", f"rules:\n  length: {{max_pages: {value}}}\n")
+        result = run_cli("check", "--no-cache", "-")
+    else:
+        write(in_tmp / "team" / "team.yaml", _pack("Remove {term}", f"{{terms: [lorem], max_per_100_words: {value}}}"))
+        result = run_cli("check", "--no-cache", "--isolated", "--rules-dir", "team", "-")
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code == 2 and len(lines) == 1, result.stderr
+    assert ("max_pages" if where == "config" else "max_per_100_words") in lines[0]

