@@ -167,3 +167,25 @@ def test_numbers_that_are_not_finite_or_out_of_range_are_refused(in_tmp, run_cli
     lines = result.stderr.strip().splitlines()
     assert result.exit_code == 2 and len(lines) == 1, result.stderr
     assert ("max_pages" if where == "config" else "max_per_100_words") in lines[0]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "junit"])
+def test_many_exclude_globs_and_a_file_name_not_in_utf8_never_crash(in_tmp, run_cli, monkeypatch, fmt):
+    import pathspec._backends.agg as backends
+
+    # What pathspec picks by itself when google-re2 is installed; that backend failed on both.
+    monkeypatch.setattr(backends, "_BEST_BACKEND", "re2")
+    globs = [f"archive{i}/**/*.md" for i in range(2500)]
+    write(in_tmp / ".wblint.yaml", "extend-exclude:\n" + "".join(f'  - "{g}"\n' for g in globs))
+    write(in_tmp / ".gitignore", "".join(f"build{i}/\n" for i in range(2500)))
+    draft = "# Acme Ledger Closes the Books for Small Shops\n\nIt is fast.\n"
+    with open(os.path.join(os.fsencode(in_tmp), b"caf\xe9-launch.md"), "w", encoding="utf-8") as handle:
+        handle.write(draft)  # a Latin-1 name: not valid UTF-8
+    write(in_tmp / "archive7" / "old.md", draft)
+    write(in_tmp / "build3" / "out.md", draft)
+    result = run_cli("check", "--no-cache", "--select", "subheading-present", "--format", fmt, "-o", "report.txt", ".")
+    assert result.exit_code == 1, result.stderr
+    report = (in_tmp / "report.txt").read_text(encoding="utf-8")
+    shown = {"json": "caf\\\\xe9-launch.md", "sarif": "caf%5Cxe9-launch.md"}.get(fmt, "caf\\xe9-launch.md")
+    assert shown in report  # shown with its byte escaped
+    assert "old.md" not in report and "out.md" not in report  # the globs still apply

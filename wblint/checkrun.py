@@ -66,6 +66,9 @@ class DisplayPaths:
         self._directories: dict[str, str | None] = {}
 
     def __call__(self, path: Path) -> str:
+        return printable(self._shown(path))
+
+    def _shown(self, path: Path) -> str:
         if not path.is_absolute():
             return path.as_posix()
         directory, name = os.path.split(str(path))
@@ -84,6 +87,16 @@ class DisplayPaths:
             return Path(path).resolve().relative_to(self.cwd).as_posix()
         except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
             return None
+
+
+def printable(name: str) -> str:
+    """A path as reports can print it: bytes of a file name that are not UTF-8 (held as lone
+    surrogates) become ``\\xe9`` escapes, which every format can write."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def use_color(choice: str, stream) -> bool:

@@ -19,7 +19,7 @@ from .cache import Store
 from .config import ActiveRule, Config, activate, check_known
 from .configfile import DEFAULT_EXCLUDE, find_config, load_config
 from .diagnostics import Diagnostic
-from .discover import discover
+from .discover import discover, gitignore_spec
 from .engine import Linter
 from .rules import RuleSet, load_rules
 from .suppress import Suppressor
@@ -43,7 +43,7 @@ class Overrides:
 
 
 def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:
-    return pathspec.GitIgnoreSpec.from_lines(list(patterns))
+    return gitignore_spec(list(patterns))
 
 
 def _relative(path: str, base: str) -> str | None:
