@@ -219,8 +219,21 @@ def _fix_files(workspace, inputs: list[Path], files: list[Path], results, write:
     from .fixfiles import FileFixer, FixReport
 
     report = FixReport(list(results))
-    FileFixer(workspace.lint_text, inputs, write, digests).run(files, report)
+    try:
+        FileFixer(workspace.lint_text, inputs, write, digests).run(files, report)
+    except KeyboardInterrupt:
+        if not write:
+            raise
+        raise Interrupted(f"--fix had already rewritten {report.files} file{'s' * (report.files != 1)}") from None
     return report
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C, with what had been done by then (the command line prints it)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
 
 
 def _check_stdin(o: CheckOptions, fmt: str, workspace, notices: list[str]) -> int:

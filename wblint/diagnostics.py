@@ -24,7 +24,9 @@ class Severity(enum.IntEnum):
 class ExitCode(enum.IntEnum):
     OK = 0  # nothing at or above the failing level
     FINDINGS = 1
-    USAGE = 2  # bad option, rule file or configuration
+    USAGE = 2  # bad option, rule file or configuration; an internal error
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
+    BROKEN_PIPE = 141  # the reader of the output went away (128 + SIGPIPE)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,10 @@ others are still fixed.
 from __future__ import annotations
 
 import os
+import signal
 import stat
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
@@ -92,18 +95,21 @@ class FileFixer:
         self._done[key] = index
         if outcome.text == raw.text:
             return
-        if self.write:
-            if self._read(target) != data:
-                raise _NotFixed("it changed while it was being fixed; run --fix again")
+        if not self.write:
+            report.diffs.append(fix.unified_diff(shown, raw.text, outcome.text))
+            report.fixed += outcome.applied
+            report.files += 1
+            return
+        if self._read(target) != data:
+            raise _NotFixed("it changed while it was being fixed; run --fix again")
+        with _whole():
             try:
                 fix.write_fixed(target, raw.encode(outcome.text))
             except OSError as exc:
                 raise _NotFixed(f"cannot write it: {exc.strerror or exc}") from None
             report.results[index] = (shown, outcome.diagnostics)
-        else:
-            report.diffs.append(fix.unified_diff(shown, raw.text, outcome.text))
-        report.fixed += outcome.applied
-        report.files += 1
+            report.fixed += outcome.applied
+            report.files += 1
 
     def _check_writable(self, path: Path, target: Path) -> None:
         if not any(_inside(str(target), root) for root in self.roots):
@@ -125,6 +131,20 @@ class FileFixer:
         if problem is not None:
             raise _NotFixed(problem.removeprefix("cannot read file: "))
         return data
+
+
+@contextmanager
+def _whole():
+    """Ctrl-C waits until the file is written and counted: an interrupted in-place write would
+    leave half a draft, and the count would be wrong."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _inside(path: str, root: str) -> bool:
