@@ -1,9 +1,14 @@
 """The result cache: one small JSON file per draft content, per effective configuration.
 
 An entry is a JSON list with one row per finding, ``[line, column, end_line, end_column,
-rule, name, severity, message, fix]`` (``fix`` is ``[start, end, replacement]`` or null):
-rows, not objects, because a warm run decodes thousands of them.  JSON, never pickle: a
+rule, name, severity, message, fix]`` (``fix`` is ``[start, end, replacement, original]`` or
+null): rows, not objects, because a warm run decodes thousands of them.  JSON, never pickle: a
 cache directory inside a repository must not be a way to run code.
+
+The cache is untrusted data (a pull request can put anything in it): only regular files of at
+most ``MAX_ENTRY_BYTES`` are read (never through a symlink, never a FIFO or device), every row
+is checked against the draft it claims to describe and a doubtful entry is a miss; a fix keeps
+the text it replaces, and ``wblint.fix`` applies it only where that text still is.
 
 An entry is found by the SHA-256 of the file's bytes, under a directory named by a
 fingerprint of everything else that decides the findings: the wblint version, each
@@ -32,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import time
 from pathlib import Path
 from typing import Any
@@ -40,7 +46,8 @@ from . import __version__
 from .diagnostics import Diagnostic, Fix, Severity
 
 CACHE_DIR_NAME = ".wblint_cache"
-FORMAT = 2  # bump when the entry layout changes
+FORMAT = 3  # bump when the entry layout changes
+MAX_ENTRY_BYTES = 8_000_000  # far above any entry wblint writes (a 1 MB draft with 20,000 findings)
 ROOT_MARKERS = (".git", "pyproject.toml", ".wblint.yaml", ".wblint.yml", "wblint.yaml", "wblint.yml")
 NOT_CACHED = {"WB001", "WB003"}  # read errors and internal errors say nothing lasting about the content
 SEVERITIES = {str(severity): severity for severity in Severity}
@@ -97,14 +104,25 @@ def fingerprint(rules, default_kind: str | None, model: str | None, extra=None) 
 
 
 def _read(path: str) -> tuple[bytes, float]:
-    """A file's bytes and modification time, through os.read: open() builds a buffered reader
-    per file, which was a third of what reading a warm run's 1,000 small entries cost."""
-    handle = os.open(path, os.O_RDONLY)
+    """A regular file's bytes (at most MAX_ENTRY_BYTES) and modification time; OSError for anything else.
+
+    Opened without following a symlink and without blocking (a FIFO would wait for a writer),
+    then checked on the open file.  os.read, not open(): a buffered reader per file was a third
+    of what reading a warm run's 1,000 small entries cost.
+    """
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            raise OSError(f"not a cache entry: {path}")
         chunks = [os.read(handle, 65536)]
+        size = len(chunks[0])
         while chunks[-1]:
+            if size > MAX_ENTRY_BYTES:
+                raise OSError(f"cache entry too large: {path}")
             chunks.append(os.read(handle, 65536))
-        modified = os.fstat(handle).st_mtime
+            size += len(chunks[-1])
+        modified = info.st_mtime
     finally:
         os.close(handle)
     return b"".join(chunks), modified
@@ -147,6 +165,8 @@ class Store:
 
         entry = Path(self._entry(content_digest))
         payload = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if len(payload) > MAX_ENTRY_BYTES:
+            return  # it would not be read back
         try:
             if not self.root.exists():
                 if not self.creates_root:
@@ -238,15 +258,18 @@ class Cache(Store):
         self.hits = 0
         self.misses = 0
 
-    def get(self, content_digest: str, display: str) -> list[Diagnostic] | None:
+    def get(self, content_digest: str, display: str, data: bytes | None = None) -> list[Diagnostic] | None:
+        """The findings stored for this content, or None (missing, or not to be believed).
+
+        ``data``, the file's bytes, bounds the positions a row may claim."""
         rows = self.load(content_digest)
-        try:
-            found = [Diagnostic.of(display, line, column, end_line, end_column, rule, name, SEVERITIES[severity],
-                                   message, Fix(*fix) if fix else None)
-                     for line, column, end_line, end_column, rule, name, severity, message, fix in rows]
-        except (ValueError, KeyError, TypeError):  # missing (None), or not an entry of this format
+        lines, size = (data.count(b"\n") + data.count(b"\r") + 1, len(data)) if data is not None else (None, None)
+        if not isinstance(rows, list) or not all(_valid(row, lines, size) for row in rows):
             self.misses += 1
             return None
+        found = [Diagnostic.of(display, line, column, end_line, end_column, rule, name, SEVERITIES[severity],
+                               message, Fix(*fix) if fix else None)
+                 for line, column, end_line, end_column, rule, name, severity, message, fix in rows]
         self.hits += 1
         return found
 
@@ -254,5 +277,24 @@ class Cache(Store):
         if any(d.rule in NOT_CACHED for d in diagnostics):
             return
         self.save(content_digest, [[d.line, d.column, d.end_line, d.end_column, d.rule, d.name, str(d.severity),
-                                    d.message, None if d.fix is None else [d.fix.start, d.fix.end, d.fix.replacement]]
+                                    d.message, None if d.fix is None else
+                                    [d.fix.start, d.fix.end, d.fix.replacement, d.fix.original]]
                                    for d in diagnostics])
+
+
+def _valid(row: Any, lines: int | None, size: int | None) -> bool:
+    """Whether a row is a finding wblint could have written for a draft of ``lines`` lines and
+    ``size`` bytes (it has no more characters than that)."""
+    if type(row) is not list or len(row) != 9:
+        return False
+    line, column, end_line, end_column, rule, name, severity, message, fix = row
+    if not (type(line) is int and type(column) is int and type(end_line) is int and type(end_column) is int
+            and 1 <= line <= end_line and column >= 1 and end_column >= 1
+            and (end_line > line or end_column >= column) and (lines is None or end_line <= lines)
+            and type(rule) is str and type(name) is str and type(message) is str and severity in SEVERITIES):
+        return False
+    if fix is None:
+        return True
+    return (type(fix) is list and len(fix) == 4 and type(fix[0]) is int and type(fix[1]) is int
+            and 0 <= fix[0] <= fix[1] and type(fix[2]) is str and type(fix[3]) is str
+            and fix[1] - fix[0] == len(fix[3]) and (size is None or fix[1] <= size))

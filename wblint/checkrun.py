@@ -74,6 +74,9 @@ class DisplayPaths:
         self._directories: dict[str, str | None] = {}
 
     def __call__(self, path: Path) -> str:
+        return printable(self._shown(path))
+
+    def _shown(self, path: Path) -> str:
         if not path.is_absolute():
             return path.as_posix()
         directory, name = os.path.split(str(path))
@@ -92,6 +95,16 @@ class DisplayPaths:
             return Path(path).resolve().relative_to(self.cwd).as_posix()
         except (ValueError, OSError, RuntimeError):  # outside the cwd, or a symlink loop
             return None
+
+
+def printable(name: str) -> str:
+    """A path as reports can print it: bytes of a file name that are not UTF-8 (held as lone
+    surrogates) become ``\\xe9`` escapes, which every format can write."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def repository_root() -> str:
@@ -181,18 +194,23 @@ def _run_check(o: CheckOptions) -> int:
             notices.append(skipped_note(skipped))
         from .scan import ScanSettings
 
+        digests: dict[Path, str] = {}
         results = workspace.lint_files(files, display=DisplayPaths(), settings=ScanSettings(
-            jobs=o.jobs, use_cache=cache_dir is not None, cache_dir=cache_dir, progress=not o.quiet))
+            jobs=o.jobs, use_cache=cache_dir is not None, cache_dir=cache_dir, progress=not o.quiet,
+            digests=digests if o.fix or o.diff else None))
         if cache_dir is not None:
             prune(cache_dir)  # entries of configurations and drafts unused for a month; once a day
         if o.fix or o.diff:
-            results, diffs, fixed, fixed_files = _fix_files(workspace, files, results, write=not o.diff)
+            done = _fix_files(workspace, inputs, files, results, write=not o.diff, digests=digests)
+            results, fixed, fixed_files = done.results, done.fixed, done.files
+            for problem in done.problems:
+                click.echo(f"wblint: warning: {problem}", err=True)
             if o.diff:
-                _echo_diff("".join(diffs), o.color)
+                _echo_diff("".join(done.diffs), o.color)
                 if not o.quiet:
                     click.echo(f"wblint: {plural(fixed, 'fix')} available in {plural(fixed_files, 'file')}"
                                " (--diff wrote nothing)" if fixed else "wblint: nothing to fix", err=True)
-                return ExitCode.FINDINGS if diffs else ExitCode.OK
+                return ExitCode.FINDINGS if done.diffs else ExitCode.OK
             if not o.quiet and fixed:
                 notices.append(f"fixed {plural(fixed, 'problem')} in {plural(fixed_files, 'file')}")
         return _report(o, fmt, workspace, results, notices, skipped, source=source_lines(files, results))
@@ -201,26 +219,26 @@ def _run_check(o: CheckOptions) -> int:
         return ExitCode.USAGE
 
 
-def _fix_files(workspace, files: list[Path], results, write: bool):
-    from .fix import RawText, fix_until_stable, unified_diff, write_atomic
+def _fix_files(workspace, inputs: list[Path], files: list[Path], results, write: bool, digests: dict[Path, str]):
+    """--fix or --diff over the linted files (wblint.fixfiles): a FixReport."""
+    from .fixfiles import FileFixer, FixReport
 
-    diffs, fixed, fixed_files = [], 0, 0
-    results = list(results)
-    for index, (path, (shown, diagnostics)) in enumerate(zip(files, results)):
-        if not any(d.fix is not None for d in diagnostics):
-            continue  # never touch a file with nothing to fix
-        raw = RawText.from_bytes(path.read_bytes())
-        outcome = fix_until_stable(raw.text, diagnostics,
-                                   lambda text, path=path, shown=shown: workspace.lint_text(text, path, shown))
-        if outcome.text == raw.text:
-            continue
-        fixed, fixed_files = fixed + outcome.applied, fixed_files + 1
-        if write:
-            write_atomic(path, raw.encode(outcome.text))
-            results[index] = (shown, outcome.diagnostics)
-        else:
-            diffs.append(unified_diff(shown, raw.text, outcome.text))
-    return results, diffs, fixed, fixed_files
+    report = FixReport(list(results))
+    try:
+        FileFixer(workspace.lint_text, inputs, write, digests).run(files, report)
+    except KeyboardInterrupt:
+        if not write:
+            raise
+        raise Interrupted(f"--fix had already rewritten {report.files} file{'s' * (report.files != 1)}") from None
+    return report
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C, with what had been done by then (the command line prints it)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
 
 
 def _check_stdin(o: CheckOptions, fmt: str, workspace, notices: list[str]) -> int:

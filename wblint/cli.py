@@ -1,6 +1,7 @@
 """The command line: thin click commands that parse flags, call the engine and print."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -50,7 +51,41 @@ def _show_version(ctx, param, value) -> None:
     ctx.exit()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+TRACEBACK_ENV = "WBLINT_TRACEBACK"  # "1": an internal error prints its traceback too
+
+
+class _Main(click.Group):
+    """The command group, with wblint's own exit codes for what click would report as 1:
+    Ctrl-C exits 130 with one line (click says "Aborted!" and exits 1), and an internal error
+    (a bug) exits 2 with one line, so CI never reads either as "findings"."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            detail = getattr(exc, "detail", "")
+            click.echo(f"wblint: interrupted{'; ' + detail if detail else ''}", err=True)
+            ctx.exit(ExitCode.INTERRUPTED)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise
+        except BrokenPipeError:  # `wblint check | head`: the reader has what it wanted
+            try:
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit either
+            except (OSError, ValueError):
+                pass
+            ctx.exit(ExitCode.BROKEN_PIPE)
+        except Exception as exc:  # noqa: BLE001 - a bug: say so in one line, exit 2
+            if os.environ.get(TRACEBACK_ENV) == "1":
+                import traceback
+
+                traceback.print_exc()
+            message = str(exc).splitlines()[0] if str(exc) else ""
+            click.echo(f"wblint: internal error: {type(exc).__name__}: {message}; please report this "
+                       f"(set {TRACEBACK_ENV}=1 to see where)", err=True)
+            ctx.exit(ExitCode.USAGE)
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("-V", "--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
               help="Show wblint's, spaCy's and the pipeline's versions and exit.")
 def main() -> None:
@@ -200,6 +235,7 @@ def outline(file, output_format, default_kind, rules_dir, config, isolated) -> N
     from dataclasses import replace
 
     from .outline import build, format_text
+    from .userregex import RegexTimeout
     from .model.source import DecodeError, decode
     from .workspace import Overrides, Workspace
 
@@ -214,7 +250,7 @@ def outline(file, output_format, default_kind, rules_dir, config, isolated) -> N
         if default_kind:
             settings = replace(settings, default_kind=default_kind)
         data = build(file.as_posix(), text, settings, workspace.ruleset(settings), matched)
-    except ConfigError as exc:
+    except (ConfigError, RegexTimeout) as exc:
         _fail_usage(exc)
     click.echo(json.dumps(data, indent=2, ensure_ascii=False) if output_format == "json" else format_text(data),
                nl=output_format == "json")

@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from .config import Config
 from .model.markdown import DOCUMENT_KINDS
-from .yamlfile import ConfigError, MarkedDict, MarkedList, load_yaml
+from .nlp import PACKAGE_NAME, is_path
+from .yamlfile import ConfigError, MarkedDict, MarkedList, load_yaml, read_text
 
 if TYPE_CHECKING:
     from .cache import Store
@@ -107,11 +108,7 @@ def load_config(path: Path, store: Store | None = None) -> Config:
     if path.suffix == ".toml":
         data, prefix = _read_toml(path, shown), "tool.wblint."
     else:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"cannot read file: {exc}", shown) from None
-        data, prefix = load_yaml(text, shown, store), ""
+        data, prefix = load_yaml(read_text(path, shown), shown, store), ""
         if data is None:  # an empty file: every default
             data = MarkedDict()
             data.line, data.key_lines, data.duplicates = 1, {}, []
@@ -309,6 +306,9 @@ class _Reader:
             if not isinstance(setting, str) or not setting.strip():
                 self.fail(path, f"expected a pipeline name or path, got {_type_name(setting)} {setting!r}")
             model = setting.strip()
-            if "/" in model or model.startswith("."):  # a path: relative to the file
+            if is_path(model):  # a pipeline directory: relative to the file
                 model = str((self.config.root / model) if not Path(model).is_absolute() else Path(model))
+            elif not PACKAGE_NAME.fullmatch(model):
+                self.fail(path, f"{model!r} is neither a pipeline package name (like en_core_web_sm) "
+                                "nor a directory path (like ./models/mine)")
             self.config.nlp_model = model

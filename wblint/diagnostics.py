@@ -24,16 +24,22 @@ class Severity(enum.IntEnum):
 class ExitCode(enum.IntEnum):
     OK = 0  # nothing at or above the failing level
     FINDINGS = 1
-    USAGE = 2  # bad option, rule file or configuration
+    USAGE = 2  # bad option, rule file or configuration; an internal error
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
+    BROKEN_PIPE = 141  # the reader of the output went away (128 + SIGPIPE)
 
 
 @dataclass(frozen=True)
 class Fix:
-    """Replace source ``[start, end)`` (character offsets in the normalised text) with ``replacement``."""
+    """Replace source ``[start, end)`` (character offsets in the normalised text) with ``replacement``.
+
+    ``original`` is the text the rule flagged there: a fix is applied only where it still is
+    (a fix read back from the cache, or a draft edited since it was linted)."""
 
     start: int
     end: int
     replacement: str
+    original: str | None = None
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,22 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 SKIP_DIRS = {"node_modules", ".git", "__pycache__", "venv", ".venv"}
 
 
+def gitignore_spec(lines: list[str]) -> pathspec.PathSpec:
+    """Gitignore-style globs matched with pathspec's standard-library backend.
+
+    pathspec picks its re2 backend by itself when google-re2 is installed, and that backend
+    failed on thousands of globs and on file names that are not valid UTF-8: the choice is
+    made here, not by whatever else is installed."""
+    return pathspec.GitIgnoreSpec.from_lines(lines, backend="simple")
+
+
 def _gitignore(directory: str) -> pathspec.PathSpec | None:
     try:
         with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
             lines = handle.read().splitlines()
     except OSError:
         return None
-    return pathspec.GitIgnoreSpec.from_lines(lines)
+    return gitignore_spec(lines)
 
 
 Excluded = Callable[[str, bool], bool]  # (path, is_dir) -> skip it?

@@ -359,7 +359,8 @@ def to_diagnostic(path: str, source: SourceText, rule: ActiveRule, finding: Find
     line, column = source.position(finding.start)
     last = max(finding.start, finding.end - 1)
     end_line, end_column = source.position(last)
-    fix = Fix(finding.start, finding.end, finding.replacement) if finding.replacement is not None else None
+    fix = None if finding.replacement is None else Fix(
+        finding.start, finding.end, finding.replacement, source.text[finding.start:finding.end])
     return Diagnostic(path, line, column, end_line, end_column, rule.id, rule.name, rule.severity,
                       finding.message, fix)
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .diagnostics import Diagnostic, Fix
+from .model.source import normalise_newlines
 
 MAX_ROUNDS = 10
 _BOMS = (  # longest first: a UTF-32 LE mark starts with the UTF-16 LE one
@@ -56,7 +57,10 @@ def newline_of(text: str) -> str:
 
 
 def apply_fixes(raw: str, fixes: Iterable[Fix]) -> tuple[str, int]:
-    """Apply non-overlapping fixes (normalised offsets) to ``raw``; (new text, fixes applied)."""
+    """Apply non-overlapping fixes (normalised offsets) to ``raw``; (new text, fixes applied).
+
+    A fix that names the text it replaces (``Fix.original``) is skipped where that text is not
+    there: its offsets are stale or were never this draft's."""
     crlf = []  # normalised offset of the "\n" of each CRLF
     for count, match in enumerate(re.finditer(r"\r\n", raw)):
         crlf.append(match.start() - count)
@@ -71,6 +75,9 @@ def apply_fixes(raw: str, fixes: Iterable[Fix]) -> tuple[str, int]:
     last_end = -1
     for fix in sorted(set(fixes), key=lambda f: (f.start, f.end, f.replacement)):
         if fix.start < last_end or not 0 <= fix.start <= fix.end <= length:
+            continue
+        if fix.original is not None and \
+                normalise_newlines(raw[to_raw(fix.start):to_raw(fix.end)]) != fix.original:
             continue
         chosen.append(fix)
         last_end = max(fix.end, fix.start + 1) if fix.start == fix.end else fix.end
@@ -103,17 +110,47 @@ def fix_until_stable(raw: str, diagnostics: list[Diagnostic], lint: Callable[[st
     return Fixed(raw, diagnostics, applied)
 
 
+def write_fixed(path: Path, data: bytes) -> None:
+    """Replace a regular file's content and keep what makes it the same file.
+
+    A file with other hard links, or owned by someone else, is rewritten in place: a rename
+    would split its links or hand it to us.  Any other file is replaced atomically.
+    """
+    info = os.stat(path)
+    if info.st_nlink > 1 or info.st_uid != os.geteuid():
+        write_in_place(path, data)
+    else:
+        write_atomic(path, data)
+
+
+def write_in_place(path: Path, data: bytes) -> None:
+    """Overwrite the file itself (same inode: owner, mode and hard links stay as they are)."""
+    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
 def write_atomic(path: Path, data: bytes) -> None:
-    """Replace the file's content in one rename, keeping its permissions (and symlinks)."""
+    """Replace the file's content in one rename, keeping its mode and group (and symlinks)."""
     target = Path(os.path.realpath(path))
-    mode = target.stat().st_mode & 0o7777
+    info = target.stat()
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".wblint-tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
+            if os.fstat(handle.fileno()).st_gid != info.st_gid:
+                try:
+                    os.fchown(handle.fileno(), -1, info.st_gid)
+                except PermissionError:  # a group we are not in: the file keeps it if written in place
+                    os.unlink(temp)
+                    write_in_place(target, data)
+                    return
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, mode)
+        os.chmod(temp, info.st_mode & 0o7777)
         os.replace(temp, target)
     except BaseException:
         try:

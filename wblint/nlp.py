@@ -9,7 +9,6 @@ imported here and nowhere else, and only when a rule needs it.
 from __future__ import annotations
 
 import gc
-import importlib
 import importlib.util
 import json
 import os
@@ -115,17 +114,41 @@ def components_to_load(needs: Iterable[str]) -> list[str]:
 
 
 def find_model(configured: str | None) -> str | None:
-    """The pipeline package to load: the configured one, else the first default installed."""
+    """The pipeline to load: the configured one, else the first default that looks installed."""
     if configured:
         return configured
     for name in DEFAULT_MODELS:
-        if importlib.util.find_spec(name) is not None:
+        if _package_dir(name) is not None:
             return name
     return None
 
 
+# A package name, never a dotted module path: finding "a.b" imports "a".
+PACKAGE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
+
+
+def is_path(name: str) -> bool:
+    """Whether ``nlp.model`` names a pipeline directory rather than an installed package."""
+    return "/" in name or os.sep in name or name.startswith((".", "~"))
+
+
+def _package_dir(name: str) -> Path | None:
+    """Where the top-level package ``name`` is on sys.path, found without importing anything."""
+    from importlib.machinery import PathFinder
+
+    if not PACKAGE_NAME.fullmatch(name):
+        return None
+    try:
+        spec = PathFinder.find_spec(name.replace("-", "_"))  # top level: nothing is executed
+    except (ImportError, ValueError, OSError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations), ""))
+
+
 def identity(configured: str | None = None) -> str:
-    """Name and version of the pipeline ``load`` would use, read without importing spaCy.
+    """Name and version of the pipeline ``load`` would use, read without importing anything.
 
     Part of the cache key: results computed with another pipeline or spaCy version differ.
     """
@@ -140,11 +163,7 @@ def identity(configured: str | None = None) -> str:
 def pipeline_meta(name: str) -> dict:
     """The meta.json of an installed pipeline package (or directory), read without loading it."""
     try:
-        if Path(name).exists():
-            root = Path(name)
-        else:
-            spec = importlib.util.find_spec(name.replace("-", "_"))
-            root = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else None
+        root = Path(name) if is_path(name) else _package_dir(name)
         if root is not None and (root / "meta.json").is_file():
             return json.loads((root / "meta.json").read_text(encoding="utf-8"))
     except (ImportError, OSError, ValueError, StopIteration):
@@ -229,13 +248,22 @@ def load(needs: Iterable[str], model: str | None = None) -> Pipeline:
 def _load(needs: frozenset[str], configured: str | None) -> Pipeline:
     import spacy
 
-    name = find_model(configured)
     wanted = components_to_load(needs)
-    if name is None:
+    nlp, first = None, find_model(configured)
+    candidates = [] if first is None else [first] if configured or first not in DEFAULT_MODELS else [
+        first, *(d for d in DEFAULT_MODELS[DEFAULT_MODELS.index(first) + 1:] if _package_dir(d) is not None)]
+    for name in candidates:
+        try:
+            nlp = _load_trained(name, wanted, explicit=bool(configured))
+            break
+        except ModelError:
+            if configured:
+                raise
+            # a default that only looks installed (a module of that name, not a pipeline): try the next
+    if nlp is None:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         return Pipeline(nlp, "blank:en", spacy.__version__, False, frozenset({"sentences"}))
-    nlp = _load_trained(name, wanted, explicit=bool(configured))
     for component in nlp.disabled:
         if component in wanted:
             nlp.enable_pipe(component)
@@ -258,26 +286,65 @@ def _load_trained(name: str, wanted: list[str], explicit: bool) -> Any:
     """Load a pipeline package or directory, excluding components no rule needs."""
     import spacy
 
+    path = pipeline_path(name)
     try:
-        if Path(name).exists():
-            path = Path(name)
-        else:
-            module = importlib.import_module(name.replace("-", "_"))
-            path = Path(module.__file__).parent / _model_dir(module)
         names = spacy.util.load_config(path / "config.cfg")["nlp"]["pipeline"]
         return spacy.load(path, exclude=[c for c in names if c not in wanted])
-    except (ImportError, OSError, KeyError) as exc:
+    except (ImportError, OSError, KeyError, ValueError) as exc:
         if explicit:
-            raise ModelError(
-                f"spaCy pipeline {name!r} cannot be loaded ({exc}); install it with pip or change nlp.model"
-            ) from None
+            raise ModelError(f"nlp.model: spaCy pipeline {name!r} cannot be loaded "
+                             f"({str(exc).splitlines()[0] if str(exc) else type(exc).__name__}); "
+                             "install it with pip or change nlp.model") from None
         raise
 
 
-def _model_dir(module: Any) -> str:
+def pipeline_path(name: str) -> Path:
+    """The data directory of the pipeline ``name``: a directory given as a path, or an
+    installed pipeline package, found by its distribution's metadata.
+
+    Nothing is imported: a module that only shares the name (a repository's own ``mymod.py``,
+    on sys.path when wblint runs as ``python -m wblint`` there) is never executed.  A
+    package counts when its distribution ships the top-level package ``name``, declares a
+    spaCy pipeline (a ``spacy_models`` entry point, or a requirement on spacy) and keeps a
+    ``meta.json`` beside a directory with ``config.cfg``.
+    """
+    if is_path(name):
+        path = Path(name).expanduser()
+        found = path if (path / "config.cfg").is_file() else _data_dir(path)
+        if found is None:
+            raise ModelError(f"nlp.model {name!r} is not a spaCy pipeline directory (no config.cfg in it); "
+                             "point it at a directory saved with nlp.to_disk")
+        return found
+    not_installed = ModelError(f"nlp.model {name!r} is not an installed spaCy pipeline package; "
+                               "install it with pip, or give the path of a pipeline directory")
+    if not PACKAGE_NAME.fullmatch(name):
+        raise not_installed
+    from importlib import metadata
+
+    package = name.replace("-", "_")
+    try:
+        dist = metadata.distribution(name)
+    except (metadata.PackageNotFoundError, ValueError):
+        raise not_installed from None
+    top_level = (dist.read_text("top_level.txt") or "").split()
+    files = dist.files or []
+    ships = package in top_level or any(f.parts and f.parts[0] == package for f in files)
+    declares = any(e.group == "spacy_models" for e in dist.entry_points) or any(
+        re.match(r"spacy(?![\w.-])", r) for r in dist.requires or [])
+    root = Path(dist.locate_file(package))
+    data = _data_dir(root) if ships and declares and (root / "meta.json").is_file() else None
+    if data is None:
+        raise not_installed
+    return data
+
+
+def _data_dir(root: Path) -> Path | None:
     """Packaged pipelines keep their data in a sub-directory named <name>-<version>."""
-    root = Path(module.__file__).parent
-    for child in sorted(root.iterdir()):
-        if child.is_dir() and (child / "config.cfg").exists():
-            return child.name
-    return "."
+    try:
+        children = sorted(root.iterdir())
+    except OSError:
+        return None
+    for child in children:
+        if child.is_dir() and (child / "config.cfg").is_file():
+            return child
+    return None

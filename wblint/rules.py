@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .diagnostics import Severity
 from .model.markdown import DOCUMENT_KINDS
-from .kinds import Kind, registry
+from .kinds import Kind, message_problem, registry
 from .scopes import SCOPES
 from .yamlfile import ConfigError, MarkedDict, MarkedList, read_yaml
 
@@ -185,6 +185,8 @@ def parse_rule(raw: Any, path: Path, pack: str, found: list[ConfigError] | None 
         fail("id", f"{raw['id']!r} is not an id like WB101 (capital letters, then digits)")
     if text("name") and not NAME_PATTERN.match(raw["name"]):
         fail("name", f"{raw['name']!r} is not kebab-case (like heading-present)")
+    if (problem := message_problem(raw["message"])) is not None:
+        fail("message", problem)
     kinds = registry()
     kind = kinds.get(text("kind")) if text("kind") else None
     if text("kind") and kind is None:

@@ -9,7 +9,11 @@ With ``jobs`` > 1 and more than a few files to lint, a pool of ``jobs`` worker
 processes lints them: the spaCy pipeline is loaded first, then the workers are forked
 with this process's Linter and pipeline, and lint chunk after chunk.  One file, ``--jobs 1``
 or a tree that is almost all cached stays in-process.  A worker that dies takes no
-work with it: its chunk is linted again in-process.
+work with it: its chunk is linted again in-process.  A worker that gives no result for
+``WORKER_TIMEOUT`` seconds (stopped, say, with ``kill -STOP``) ends the pool: its workers are
+killed and what they held is linted in-process.  Workers ignore Ctrl-C (the run stops them
+itself, without a traceback from each) and end when their parent does, even when it is
+killed outright.
 """
 from __future__ import annotations
 
@@ -29,6 +33,8 @@ if TYPE_CHECKING:  # multiprocessing is imported when a pool starts: a warm run 
 POOL_MIN_FILES = 8  # fewer files to lint than this: a pool costs more than it saves
 POOL_CHUNK = 8  # files per task sent to a worker
 POOL_TAIL_CHUNK = 2  # files per task near the end, so no worker idles while another finishes a long task
+WORKER_TIMEOUT = 120.0  # seconds without a result from the chunk waited for: the pool is given up
+PARENT_CHECK = 0.5  # seconds between a worker's checks that its parent is still there
 Result = tuple[str, list[Diagnostic]]
 
 
@@ -55,18 +61,26 @@ class _Batch:
 
 
 def scan(linter: Linter, paths: Iterable[Path], display: Callable[[Path], str] = str,
-         jobs: int = 1, cache: Cache | None = None) -> Iterator[Result]:
-    """(display path, sorted diagnostics) per file, in the order given."""
-    runner = _Runner(linter, jobs, cache)
+         jobs: int = 1, cache: Cache | None = None, digests: dict[Path, str] | None = None) -> Iterator[Result]:
+    """(display path, sorted diagnostics) per file, in the order given.
+
+    ``digests``: filled with each file's content digest as linted (``--fix`` checks a file
+    is still what was linted before it applies any fix)."""
+    runner = _Runner(linter, jobs, cache, digests)
     try:
         yield from runner.run(paths, display)
+    except BaseException:  # Ctrl-C, an error, or a caller that stopped reading: no waiting for workers
+        runner.abort()
+        raise
     finally:
         runner.close()
 
 
 class _Runner:
-    def __init__(self, linter: Linter, jobs: int, cache: Cache | None) -> None:
+    def __init__(self, linter: Linter, jobs: int, cache: Cache | None,
+                 digests: dict[Path, str] | None = None) -> None:
         self.linter = linter
+        self.digests = digests
         self.jobs = max(1, jobs)
         self.cache = cache
         self.pool: ProcessPoolExecutor | None = None
@@ -84,9 +98,12 @@ class _Runner:
         if problem is not None:
             return _Slot(shown, [Diagnostic(shown, 1, 1, 1, 1, *READ_ERROR, Severity.ERROR, problem)])
         slot = _Slot(shown, data=data)
-        if self.cache is not None:
+        if self.cache is not None or self.digests is not None:
             slot.digest = digest(data)
-            slot.result = self.cache.get(slot.digest, shown)
+            if self.digests is not None:
+                self.digests[path] = slot.digest
+        if self.cache is not None:
+            slot.result = self.cache.get(slot.digest, shown, data)
             if slot.result is not None:
                 slot.data = b""
         return slot
@@ -159,15 +176,18 @@ class _Runner:
     def _finish(self, batch: _Batch) -> None:
         if batch.future is None:
             return
+        from concurrent.futures import TimeoutError as NoResult
         from concurrent.futures.process import BrokenProcessPool
 
         from .nlp import ModelError
 
         try:
-            results, notices = batch.future.result()
+            results, notices = batch.future.result(timeout=WORKER_TIMEOUT)
         except ModelError:
             raise
         except Exception as exc:  # noqa: BLE001 - a dead worker: lint its chunk here, file by file
+            if isinstance(exc, NoResult):  # a stopped (or stuck) worker: give the pool up
+                self.abort()
             if isinstance(exc, BrokenProcessPool):
                 self.pool = None
             results = []
@@ -215,6 +235,25 @@ class _Runner:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None
 
+    def abort(self) -> None:
+        """End the pool now: its workers are killed (a stopped one too), not waited for; the
+        chunks they held fail with BrokenProcessPool and are linted in-process."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        processes = list((getattr(pool, "_processes", None) or {}).values())  # no public handle before 3.14
+        for process in processes:
+            try:
+                process.kill()
+            except (OSError, ValueError, AttributeError):
+                pass
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            try:
+                process.join(timeout=5)
+            except (OSError, ValueError, AssertionError, AttributeError):
+                pass
+
 
 # -- in the worker processes ---------------------------------------------------------------
 
@@ -223,9 +262,23 @@ _worker_notices: list[str] = []
 
 
 def _init_worker(linter: Linter) -> None:
+    import signal
+    import threading
+
     global _worker_linter
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent handles it
+    threading.Thread(target=_end_with_parent, args=(os.getppid(),), name="wblint-parent-watch", daemon=True).start()
     linter.notice = _worker_notices.append
     _worker_linter = linter
+
+
+def _end_with_parent(parent: int) -> None:
+    """Exit as soon as the parent is gone (killed: it could not stop its workers itself)."""
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK)
+    os._exit(1)
 
 
 def _work(blobs: list[tuple[str, bytes]]) -> tuple[list[Result], list[str]]:
@@ -243,6 +296,7 @@ class ScanSettings:
     use_cache: bool = True
     cache_dir: Path | None = None  # None: .wblint_cache at the project root
     progress: bool = True  # on a terminal only (wblint.progress decides)
+    digests: dict[Path, str] | None = None  # filled with each file's digest as linted (see scan)
 
 
 def scan_groups(work: list[tuple[Linter, list[tuple[int, Path]]]], display: Callable[[Path], str],
@@ -260,7 +314,8 @@ def scan_groups(work: list[tuple[Linter, list[tuple[int, Path]]]], display: Call
     def results() -> Iterator[tuple[int, Result]]:
         for linter, members in work:
             cache = Cache(root, linter_fingerprint(linter)) if root is not None else None
-            found = scan(linter, [path for _, path in members], display, jobs=jobs, cache=cache)
+            found = scan(linter, [path for _, path in members], display, jobs=jobs, cache=cache,
+                         digests=settings.digests)
             for (index, _), result in zip(members, found):
                 yield index, result
 

@@ -8,6 +8,11 @@ costs nothing on well-behaved patterns and needs no extra process; its default
 syntax is compatible with ``re``.  wblint validates and runs user patterns with
 it; a pattern that runs out of time on a file is reported for that file (naming
 the rule and its pack) and the scan goes on.
+
+Every regular expression a rule's options hold (``regex`` and ``regex-list`` options:
+template-text patterns, codename patterns, heading patterns, skip and ignore patterns, and
+the pattern lists of ``faq-topics``) is compiled with ``user_patterns`` into a
+``TimedPattern``, whose every search has the time limit.
 """
 from __future__ import annotations
 
@@ -45,6 +50,71 @@ def compile_pattern(pattern: str, ignore_case: bool = False) -> Any:
         return regex.compile(pattern, regex.IGNORECASE if ignore_case else 0)
     except regex.error:  # the rare re-only syntax: run it with re (no time limit)
         return re.compile(pattern, re.IGNORECASE if ignore_case else 0)
+
+
+class TimedPattern:
+    """A user's pattern with ``re.Pattern``'s search methods, each under ``MATCH_TIMEOUT``
+    (RegexTimeout past it); ``finditer`` gives a list, found under one limit."""
+
+    __slots__ = ("pattern", "flags", "_compiled", "_timed")
+
+    def __init__(self, pattern: str, ignore_case: bool = False) -> None:
+        self.pattern = pattern
+        self.flags = re.IGNORECASE if ignore_case else 0
+        self._compiled = compile_pattern(pattern, ignore_case)
+        self._timed = not isinstance(self._compiled, re.Pattern)
+
+    def _run(self, method: str, *args: Any) -> Any:
+        if not self._timed:  # the rare re-only syntax
+            return getattr(self._compiled, method)(*args)
+        try:
+            return getattr(self._compiled, method)(*args, timeout=MATCH_TIMEOUT)
+        except TimeoutError:
+            raise RegexTimeout(self.pattern, MATCH_TIMEOUT) from None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self._run("search", text, pos, len(text) if endpos is None else endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self._run("match", text, pos, len(text) if endpos is None else endpos)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self._run("fullmatch", text, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list[Any]:
+        if not self._timed:
+            return list(self._compiled.finditer(text, pos, len(text) if endpos is None else endpos))
+        try:
+            return list(self._compiled.finditer(text, pos, len(text) if endpos is None else endpos,
+                                                timeout=MATCH_TIMEOUT))
+        except TimeoutError:
+            raise RegexTimeout(self.pattern, MATCH_TIMEOUT) from None
+
+    def sub(self, replacement: Any, text: str) -> str:
+        return self._run("sub", replacement, text)
+
+    def __repr__(self) -> str:
+        return f"TimedPattern({self.pattern!r})"
+
+
+@lru_cache(maxsize=512)
+def user_patterns(patterns: tuple[str, ...], ignore_case: bool = False) -> tuple[TimedPattern, ...]:
+    """The rule option's patterns, compiled once per list."""
+    return tuple(TimedPattern(p, ignore_case) for p in patterns)
+
+
+def matching_texts(pattern: TimedPattern, texts: Any) -> list[int]:
+    """Indexes of ``texts`` (a wblint.joined.JoinedTexts) where ``pattern`` may match: one timed
+    search of the joined text when the pattern reads the joins as it reads a text's edges."""
+    from .joined import joinable  # noqa: PLC0415
+
+    try:
+        audited = re.compile(pattern.pattern, pattern.flags)
+    except (re.error, ValueError, TypeError, OverflowError, RecursionError):
+        audited = None
+    if audited is None or not joinable(audited):
+        return list(range(len(texts.texts)))
+    return texts.touched([(m.start(), max(m.end(), m.start() + 1)) for m in pattern.finditer(texts.text)])
 
 
 def find_all(pattern: str, text: str, ignore_case: bool = False,

@@ -21,7 +21,7 @@ from .cache import Store
 from .config import ActiveRule, Config, activate, compose
 from .configfile import DEFAULT_EXCLUDE, find_config, load_chain, load_config
 from .diagnostics import Diagnostic
-from .discover import discover
+from .discover import discover, gitignore_spec
 from .engine import Linter
 from .rules import RuleSet, load_rules
 from .suppress import Suppressor
@@ -46,7 +46,7 @@ class Overrides:
 
 
 def _spec(patterns: Iterable[str]) -> pathspec.PathSpec:
-    return pathspec.GitIgnoreSpec.from_lines(list(patterns))
+    return gitignore_spec(list(patterns))
 
 
 def _relative(path: str, base: str) -> str | None:

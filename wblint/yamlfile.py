@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from .cache import Store
 
 TREE_FORMAT = 1  # bump when pack() or the loader changes
+# Values a file may hold once its aliases are expanded: the largest built-in pack has about
+# 1,300.  An alias bomb (10 aliases of 10 aliases of ... under 1 KB) expands to billions.
+MAX_VALUES = 100_000
+MAX_FILE_BYTES = 4_000_000  # a configuration or rule pack is a few KB
 
 
 class ConfigError(Exception):
@@ -54,7 +58,9 @@ def _loader() -> type:
     import yaml
 
     class MarkedLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when built with it: 10x faster
-        pass
+        def construct_document(self, node):
+            _check_expanded_size(node, yaml)
+            return super().construct_document(node)
 
     def construct_mapping(loader, node) -> MarkedDict:
         mapping = MarkedDict(loader.construct_mapping(node, deep=True))
@@ -77,6 +83,33 @@ def _loader() -> type:
     MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
     MarkedLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, construct_sequence)
     return MarkedLoader
+
+
+class _TooLarge(Exception):
+    def __init__(self, line: int, aliases: bool) -> None:
+        self.line, self.aliases = line, aliases
+
+
+def _check_expanded_size(root, yaml) -> None:
+    """_TooLarge when the document holds more than MAX_VALUES values with its aliases expanded
+    (a recursive alias never ends).  Walks at most MAX_VALUES nodes, whatever the expansion."""
+    seen: set[int] = set()
+    shared = None  # the first node reached twice: an anchor that is aliased
+    stack, count = [root], 0
+    while stack:
+        node = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            raise _TooLarge((shared or root).start_mark.line + 1, shared is not None)
+        if id(node) in seen:
+            shared = shared or node
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.append(key)
+                stack.append(value)
 
 
 def load_yaml(text: str, path: str | Path, store: Store | None = None) -> Any:
@@ -109,6 +142,12 @@ def _parse(text: str, path: str | Path) -> Any:
 
     try:
         return yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
+    except _TooLarge as exc:
+        why = "its aliases expand it to" if exc.aliases else "it holds"
+        raise ConfigError(f"{why} more than {MAX_VALUES:,} values; write the values out or use fewer aliases"
+                          if exc.aliases else f"{why} more than {MAX_VALUES:,} values; split it", path, exc.line) from None
+    except RecursionError:
+        raise ConfigError("nested too deeply to read; flatten it", path) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -156,8 +195,26 @@ def tree_store(root: Path) -> Store:
 
 
 def read_yaml(path: Path, store: Store | None = None) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read file: {exc}", path) from None
+    text = read_text(path)
     return load_yaml(text, path, store)
+
+
+def read_text(path: Path, shown: str | Path | None = None) -> str:
+    """A configuration file or rule pack: a regular file (not a pipe, which would wait for ever)
+    of at most MAX_FILE_BYTES, in UTF-8; ConfigError (naming ``shown``) otherwise."""
+    import os
+    import stat
+
+    shown = path if shown is None else shown
+    try:
+        with open(path, "rb", opener=lambda name, flags: os.open(name, flags | getattr(os, "O_NONBLOCK", 0))) as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ConfigError("cannot read file: not a regular file", shown)
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise ConfigError(f"file is larger than {MAX_FILE_BYTES // 1_000_000} MB; "
+                              "a configuration or rule pack is a few KB", shown)
+        return data.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read file: {exc}", shown) from None

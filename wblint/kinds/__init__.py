@@ -22,6 +22,9 @@ from typing import Any, Callable, Hashable, Iterable, Iterator, TypeVar
 T = TypeVar("T")
 
 OPTION_TYPES = ("int", "float", "bool", "str", "str-list", "map", "regex", "regex-list")
+# Every number an option holds (counts, limits, shares, grades) is in this range: NaN and
+# infinity compare false with everything, a negative limit or 10**30 words means nothing.
+NUMBER_RANGE = (0, 1_000_000_000)
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,10 @@ class Option:
         }[self.type](value)
         if not ok:
             return f"expected {self.type}, got {type(value).__name__} {value!r}"
+        if self.type in ("int", "float"):
+            low, high = NUMBER_RANGE
+            if not math.isfinite(value) or not low <= value <= high:
+                return f"expected a number from {low:,} to {high:,}, got {value!r}"
         if self.choices and value not in self.choices:
             close = difflib.get_close_matches(str(value), self.choices, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -85,6 +92,30 @@ class Option:
         return f"at most {self.bound(self.max)}" if self.max is not None else ""
 
 
+MAX_FIELD_WIDTH = 200  # widths and precisions in a message: "{pages:.1f}", never "{term:>999999999}"
+_NUMBER_IN_SPEC = re.compile(r"\d+")
+
+
+def message_problem(message: str) -> str | None:
+    """Why a rule's message template cannot be used, or None.  Fields are plain names
+    (``{term}``, not ``{term.__class__}``), with no field inside a format spec and no width
+    or precision over MAX_FIELD_WIDTH: a template from a team pack cannot fill memory."""
+    try:
+        fields = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        return f"not a valid template ({exc}); write braces as {{{{ and }}}}"
+    for _, name, spec, _ in fields:
+        if name is None:
+            continue
+        if not name.isidentifier():
+            return f"field {{{name}}} must be a plain name like {{term}}"
+        if spec and ("{" in spec or "}" in spec):
+            return f"field {{{name}:{spec}}} may not hold another field"
+        if spec and not spec.startswith("~") and any(int(n) > MAX_FIELD_WIDTH for n in _NUMBER_IN_SPEC.findall(spec)):
+            return f"field {{{name}:{spec}}} asks for more than {MAX_FIELD_WIDTH} characters"
+    return None
+
+
 class MessageFormatter(string.Formatter):
     """str.format plus a plural spec for counts: ``{over:~word}`` gives "1 word" or "3 words"."""
 
@@ -92,6 +123,8 @@ class MessageFormatter(string.Formatter):
         if format_spec.startswith("~"):
             noun = format_spec[1:]
             return f"{value} {noun}" if value == 1 else f"{value} {noun}s"
+        if any(int(n) > MAX_FIELD_WIDTH for n in _NUMBER_IN_SPEC.findall(format_spec)):
+            raise ValueError("field too wide")  # validated away; Context.report falls back to the template
         return super().format_field(value, format_spec)
 
 
@@ -297,7 +330,13 @@ class Context:
         return Finding(start, max(end, start), message, replacement)
 
     def report_in(self, block, prose_start: int, prose_end: int, replacement: str | None = None, **fields: Any) -> Finding:
+        """A finding at prose [prose_start, prose_end).  Its fix is kept only when the source there
+        is that prose character for character: where markup sits inside the span (a link and its
+        URL, an HTML comment, a tag, emphasis marks, a hard break, a block quote's ``>``),
+        replacing the span would delete it, so the finding comes without a fix."""
         start, end = block.prose.source_span(prose_start, prose_end)
+        if replacement is not None and not _plain(self.document.text[start:end], block.prose.text[prose_start:prose_end]):
+            replacement = None
         return self.report(start, end, replacement, **fields)
 
     def report_block(self, block, **fields: Any) -> Finding:
@@ -307,6 +346,18 @@ class Context:
             lead = len(text) - len(text.lstrip())
             return self.report_in(block, lead, len(text.rstrip()), **fields)
         return self.report(block.start, block.end, **fields)
+
+
+_WHITE = re.compile(r"\s+")
+_HARD_BREAK = re.compile(r" {2,}\n")
+
+
+def _plain(source: str, prose: str) -> bool:
+    """Whether ``source`` is ``prose`` with nothing but white space between its words (a soft
+    line break, a list item's indent), so replacing it loses no markup."""
+    if source == prose:
+        return True
+    return _HARD_BREAK.search(source) is None and _WHITE.sub(" ", source) == _WHITE.sub(" ", prose)
 
 
 def _blocks_in_scope(ctx: Context, scope: str) -> tuple:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..userregex import user_patterns
 from . import Context, Finding, Kind, Option
 from ._acronym_forms import ROMAN, defined_here, letters, not_an_acronym, read_as_word, spelled_in
 from ._language import include_quotes_option, readable
@@ -95,7 +96,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     allow = ctx.per_rule(_allowed)
     if for_developers(ctx):
         allow = allow | ctx.per_rule(_developer_allowed)
-    skips = [re.compile(p) for p in ctx.options["skip"]]
+    skips = user_patterns(tuple(ctx.options["skip"]))
     settled: set[str] = set()
     earlier: list[str] = []  # the prose read so far, where a long form may have been given
     for block in ctx.blocks():

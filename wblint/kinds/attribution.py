@@ -9,14 +9,14 @@ there is one, else at the quotation.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from ..userregex import user_patterns
 from . import Context, Finding, Kind, Option
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    patterns = [re.compile(p, re.IGNORECASE) for p in ctx.options["placeholders"]]
+    patterns = user_patterns(tuple(ctx.options["placeholders"]), True)
     reported: set[tuple[int, str]] = set()
     for quote in ctx.anatomy.quotes:
         key = (id(quote.block), quote.attribution or f"@{quote.prose_start}")

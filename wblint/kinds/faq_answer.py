@@ -8,16 +8,16 @@ Reported at the question.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..model import faq_of
+from ..userregex import user_patterns
 from . import Context, Finding, Kind, Option
 from .length import WORD
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    patterns = [re.compile(p, re.IGNORECASE) for p in ctx.options["placeholders"]]
+    patterns = user_patterns(tuple(ctx.options["placeholders"]), True)
     for item in faq_of(ctx.anatomy).items:
         answer = item.answer_text.strip()
         if not answer and not item.answer_has_code:

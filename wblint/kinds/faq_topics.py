@@ -8,10 +8,10 @@ One finding per missing topic, at the audience's section heading (or the FAQ hea
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from ..model import faq_of
+from ..userregex import user_patterns
 from . import Context, Finding, Kind, Option
 
 AUDIENCE_NAMES = {"external": "customer", "internal": "internal"}
@@ -25,7 +25,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue
         for topic, patterns in (ctx.options[option] or {}).items():
             patterns = [patterns] if isinstance(patterns, str) else list(patterns or [])
-            compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+            compiled = user_patterns(tuple(str(p) for p in patterns), True)
             texts = [i.question + (" " + i.answer_text if ctx.options["match_answers"] else "") for i in items]
             if any(p.search(t) for p in compiled for t in texts):
                 continue

@@ -12,6 +12,7 @@ import re
 from typing import Iterator
 
 from .._words import FUNCTION_WORDS
+from ..userregex import user_patterns
 from . import Context, Finding, Kind, Option
 from .density import term_pattern
 from .length import WORD
@@ -23,8 +24,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     prose = headline.prose
     text = prose.text
-    for pattern in ctx.options["codename_patterns"]:
-        match = re.search(pattern, text)
+    for pattern in user_patterns(tuple(ctx.options["codename_patterns"])):
+        match = pattern.search(text)
         if match and match.end() > match.start():
             group = "codename" if match.groupdict().get("codename") else 0  # a named group narrows the finding
             yield ctx.report_in(headline, match.start(group), match.end(group),

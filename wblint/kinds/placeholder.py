@@ -13,6 +13,7 @@ import re
 from typing import Iterator
 
 from ..joined import JoinedTexts
+from ..userregex import matching_texts, user_patterns
 from . import Context, Finding, Kind, Option
 
 
@@ -21,8 +22,7 @@ CODE_BLANK = re.compile(r"\[[A-Z][A-Z0-9 ,._/&\-]{1,40}\]")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    flags = 0 if ctx.options["case_sensitive"] else re.IGNORECASE
-    patterns = [re.compile(p, flags) for p in ctx.options["patterns"]]
+    patterns = user_patterns(tuple(ctx.options["patterns"]), not ctx.options["case_sensitive"])
     blocks = list(ctx.blocks())
     headline = ctx.anatomy.headline
     joined = ctx.joined_blocks()
@@ -31,7 +31,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         joined = JoinedTexts([block.prose.text for block in blocks])
     spans: list[dict[tuple[int, int], str]] = [{} for _ in blocks]
     for pattern in patterns:
-        for index in joined.matching(pattern):  # one search per draft; most find nothing
+        for index in matching_texts(pattern, joined):  # one search per draft; most find nothing
             prose = blocks[index].prose
             for m in pattern.finditer(joined.texts[index]):
                 if m.end() > m.start() and not prose.is_opaque(m.start(), m.end()):

@@ -5,9 +5,9 @@ is fine) must match one of the ``patterns``.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from ..userregex import user_patterns
 from . import Context, Finding, Kind, Option
 
 
@@ -15,7 +15,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     first = next((b for b in ctx.blocks("document") if b.kind != "heading"), None)
     if first is None:
         return
-    patterns = [re.compile(p, re.IGNORECASE) for p in ctx.options["patterns"]]
+    patterns = user_patterns(tuple(ctx.options["patterns"]), True)
     if any(p.search(first.text) for p in patterns):
         return
     text = first.text

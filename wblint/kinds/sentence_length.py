@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from ..userregex import user_patterns
 from . import Context, Finding, Kind, Option
 from ._language import include_quotes_option
 
@@ -25,7 +26,7 @@ def words(text: str) -> int:
     return sum(1 for run in RUN.findall(text) if LETTER_OR_DIGIT.search(run))
 
 
-def _blank(ctx: Context, sentence, patterns: list[re.Pattern[str]]) -> str:
+def _blank(ctx: Context, sentence, patterns) -> str:
     """The sentence with ignored text (and, without ``include_quotes``, quotations) blanked."""
     text = sentence.text
     for pattern in patterns:
@@ -41,7 +42,7 @@ def _blank(ctx: Context, sentence, patterns: list[re.Pattern[str]]) -> str:
 
 def check(ctx: Context) -> Iterator[Finding]:
     limit = ctx.options["max_words"]
-    ignore = [re.compile(p) for p in ctx.options["ignore"]]
+    ignore = user_patterns(tuple(ctx.options["ignore"]))
     for sentence in ctx.sentences():
         text = sentence.text
         if len(text.split()) + text.count("\u2014") + text.count("\u2013") <= limit:

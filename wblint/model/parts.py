@@ -41,12 +41,12 @@ close the release).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..caseless import Caseless
+from ..userregex import user_patterns
 from .cues import NameFinder, cue_pattern
 from .evidence import _DASH_LINE, COMPETING, LABEL, NOT_A_PART, PARTS, Evidence, EvidenceReader
 
@@ -152,7 +152,7 @@ def _spec_patterns(specs: tuple[tuple[str, PartSpec], ...]) -> tuple[dict, dict,
     cue_patterns = {name: cue_pattern(cues) for name, cues in all_cues.items()}
     cue_finders = {name: Caseless(p) for name, p in cue_patterns.items() if p is not None}
     strong = {name: {c.lower() for c in spec.strong_cues} for name, spec in specs}
-    heading_patterns = {name: [re.compile(p, re.IGNORECASE) for p in spec.headings] for name, spec in specs}
+    heading_patterns = {name: user_patterns(tuple(spec.headings), True) for name, spec in specs}
     return all_cues, cue_patterns, cue_finders, strong, heading_patterns
 
 
