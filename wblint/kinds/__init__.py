@@ -52,10 +52,6 @@ class Option:
         }[self.type](value)
         if not ok:
             return f"expected {self.type}, got {type(value).__name__} {value!r}"
-        if self.type in ("int", "float"):
-            low, high = NUMBER_RANGE
-            if not math.isfinite(value) or not low <= value <= high:
-                return f"expected a number from {low:,} to {high:,}, got {value!r}"
         if self.choices and value not in self.choices:
             close = difflib.get_close_matches(str(value), self.choices, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -72,12 +68,17 @@ class Option:
         return None
 
     def _out_of_range(self, value: float) -> str | None:
+        """The option's own bounds, else NUMBER_RANGE (a grade limit may be negative: its
+        option says so)."""
+        low, high = NUMBER_RANGE
         if not math.isfinite(value):
             return f"expected a finite number, got {value!r}"
         if self.min is not None and value < self.min:
             return f"must be at least {self.bound(self.min)}, got {value!r}"
         if self.max is not None and value > self.max:
             return f"must be at most {self.bound(self.max)}, got {value!r}"
+        if (self.min is None and value < low) or (self.max is None and value > high):
+            return f"expected a number from {low:,} to {high:,}, got {value!r}"
         return None
 
     def bound(self, limit: float) -> str:
