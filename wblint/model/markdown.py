@@ -50,7 +50,14 @@ def markdown_parser(inline_links: bool = True) -> MarkdownIt:
     # about 5% of the parse; the few tokens with "//" or "@" are still tested.
     md.linkify.test = lambda text: ("//" in text or "@" in text) and test(text)
     md.disable("text_join")  # keep escapes/entities apart so their source length is known
+    # A link's URL is kept as written: percent-encoding it (and its text) for HTML parsed each
+    # URL twice, two thirds of the parse of a draft full of links, and wblint renders no HTML.
+    md.normalizeLink = md.normalizeLinkText = _as_written
     return md
+
+
+def _as_written(url: str) -> str:
+    return url
 
 
 @dataclass
@@ -279,6 +286,7 @@ class _Builder:
         prose = Prose()
         cursor = 0
         link_stack: list[tuple[int, str, bool, int]] = []  # (content start, href, auto, prose start)
+        links: list[tuple[int, int, str, int, int, bool]] = []  # prose start, end, href, source start, end, auto
         children = [c for c in token.children or [] if not (c.type == "text" and not c.content)]
         if children and children[0].type in ("em_open", "strong_open"):
             closing = children[0].type.replace("_open", "_close")
@@ -320,7 +328,7 @@ class _Builder:
             elif ctype == "link_open":
                 auto = child.markup in ("autolink", "linkify")
                 pos = _find_from(content, "<" if child.markup == "autolink" else ("[" if not auto else ""), cursor)
-                link_stack.append((pos, str(child.attrs.get("href", "")), auto, len(prose.text)))
+                link_stack.append((pos, str(child.attrs.get("href", "")), auto, prose.length))
                 if child.markup == "autolink" or not auto:
                     cursor = pos + 1
             elif ctype == "link_close" and link_stack:
@@ -329,20 +337,21 @@ class _Builder:
                 if auto:
                     self._space_before(prose, start, to_source)
                     prose.append("link", to_source(start), to_source(max(cursor - 1, start)) + 1)
-                    prose.opaque.append((len(prose.text) - 4, len(prose.text)))
-                prose.links.append(
-                    Link(prose.text[prose_start:], href, to_source(start), to_source(max(cursor - 1, start)) + 1, auto)
-                )
+                    prose.opaque.append((prose.length - 4, prose.length))
+                links.append((prose_start, prose.length, href, to_source(start),
+                              to_source(max(cursor - 1, start)) + 1, auto))
             elif ctype == "image":
                 pos = content.find("![", cursor)
                 if pos != -1:
                     cursor = self._skip_link_tail(content, pos + 2 + len(child.content), "")
+        text = prose.text  # joined once, now it is complete
+        prose.links = [Link(text[p0:p1], href, s0, s1, auto) for p0, p1, href, s0, s1, auto in links]
         block.prose = prose
 
     @staticmethod
     def _space_before(prose: Prose, pos: int, to_source) -> None:
         """Keep a word boundary before a placeholder glued to the previous text."""
-        if prose.text and not prose.text[-1].isspace():
+        if prose.length and not prose.last_char.isspace():
             src = to_source(pos)
             prose.append(" ", src, src)
 
