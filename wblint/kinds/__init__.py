@@ -121,10 +121,19 @@ class Sentence:
     span: Any  # spacy.tokens.Span
     text: str  # span.text (sliced from the prose: spaCy joins the tokens' texts on each call)
     offset: int = 0  # prose offset of span.doc's first character
+    _bounds: tuple[list[int], list[int]] | None = None  # token starts and ends, for tokens_in
 
     @property
     def prose(self):
         return self.block.prose
+
+    def token_bounds(self) -> tuple[list[int], list[int]]:
+        """The doc offsets where each token of the span starts and ends (both ascending),
+        worked out once: rules look up the tokens of every match in a sentence."""
+        if self._bounds is None:
+            starts = [t.idx for t in self.span]
+            self._bounds = starts, [i + len(t) for i, t in zip(starts, self.span)]
+        return self._bounds
 
     def prose_offset(self, doc_char: int) -> int:
         """The prose offset of character ``doc_char`` of ``span.doc``."""
