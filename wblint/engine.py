@@ -42,6 +42,11 @@ def too_large(size: int) -> str:
             "and a draft is usually under 50 KB); split it or exclude it")
 
 
+def stdin_too_large(shown: str) -> Diagnostic:
+    return _file_error(shown, READ_ERROR, f"input is too large to lint (over {MAX_DRAFT_BYTES / 1e6:.0f} MB, the limit "
+                                          "for a file; a draft is usually under 50 KB); split it")
+
+
 @dataclass
 class Annotations:
     """spaCy results for one chunk: whole-block Docs, and Docs of selected sentence pieces."""
