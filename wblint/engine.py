@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from . import nlp
+from . import budget, nlp
 from .model import Anatomy, Document, analyse, parse_document
+from .batching import pipe_bounded
 from .caseless import Caseless, lowered
 from .config import ActiveRule, Config
 from .diagnostics import PARSE_ERROR, READ_ERROR, Diagnostic, Fix, Severity
@@ -53,6 +54,7 @@ class Annotations:
 
     docs: dict[int, Any] = field(default_factory=dict)  # id(prose) -> Doc
     pieces: dict[int, list[tuple[int, Any, frozenset]]] = field(default_factory=dict)
+    over_budget: dict[int, Diagnostic] = field(default_factory=dict)  # id(Parsed) -> where its NLP rules stopped
 
 
 @dataclass
@@ -142,6 +144,9 @@ class Linter:
     def _parse_text(self, path: str, text: str) -> Parsed:
         if len(text) > MAX_DRAFT_BYTES:
             return Parsed(path, None, None, [_file_error(path, READ_ERROR, too_large(len(text.encode("utf-8"))))])
+        costly = budget.markup_problem(text)
+        if costly is not None:
+            return Parsed(path, None, None, [_file_error(path, budget.BUDGET, costly)])
         try:
             document = parse_document(path, text)
             anatomy = analyse(document, self.config.default_kind)
@@ -191,6 +196,8 @@ class Linter:
             diagnostics = list(parsed.diagnostics)
             if parsed.document is not None:
                 found = annotations.get(id(parsed))
+                if found is not None and id(parsed) in found.over_budget:
+                    diagnostics.append(found.over_budget[id(parsed)])
                 for planned in self._applicable(parsed):
                     if found is None and planned.needs:
                         continue
@@ -227,6 +234,7 @@ class Linter:
         """
         texts: dict[tuple[int, int], str] = {}  # (id(prose), piece start or -1) -> text
         needs: dict[tuple[int, int], set[str]] = {}
+        owners: dict[tuple[int, int], tuple[Parsed, Any]] = {}  # key -> (its draft, its block)
         selected_by: dict[tuple[int, int], set[str]] = {}
         # id(prose) -> its sentence pieces: (start, text, lowercased text or None), cut once per block
         split: dict[int, list[tuple[int, str, str | None]]] = {}
@@ -251,6 +259,7 @@ class Linter:
                     if kind.candidates is None:
                         key = (id(prose), -1)
                         texts[key] = prose.text
+                        owners[key] = (parsed, block)
                         needs.setdefault(key, set()).update(capabilities)
                         continue
                     found = split.get(id(prose))
@@ -267,11 +276,13 @@ class Linter:
                         # offsets, as in a whole-block Doc (the pad is one space token).
                         if key not in texts:
                             texts[key] = " " * start + text
+                            owners[key] = (parsed, block)
                         needs.setdefault(key, set()).update(capabilities)
                         selected_by.setdefault(key, set()).add(rule.name)
         annotations = Annotations()
         if not texts:
             return annotations
+        annotations.over_budget = budget.keep_to_budget(texts, needs, owners)
         pipeline = self._pipeline_for()
         if pipeline is None:
             return annotations
@@ -280,7 +291,8 @@ class Linter:
             groups.setdefault(frozenset(needs[key]), []).append(key)
         for group_needs in sorted(groups, key=sorted):
             keys = groups[group_needs]
-            for key, doc in zip(keys, pipeline.pipe((texts[k] for k in keys), group_needs)):
+            docs = pipe_bounded(lambda run, needs=group_needs: pipeline.pipe(run, needs), [texts[k] for k in keys])
+            for key, doc in zip(keys, docs):
                 prose_id, start = key
                 if start < 0:
                     annotations.docs[prose_id] = doc
