@@ -152,3 +152,22 @@ def test_long_texts_are_cut_at_white_space_and_joined_back():
     joined = docs[1]
     assert all(joined.text[t.idx:t.idx + len(t.text)] == t.text for t in joined)
     assert cut("no-white-space-" * 1000)[0] == ("no-white-space-" * 1000)[:MAX_TEXT]
+
+
+# -- the parser's nesting limit -----------------------------------------------------------
+
+
+def test_text_nested_past_the_parsers_limit_is_reported_once():
+    deep = "> " * 25 + "Ledger files the the receipt.\n" + "> " * 25 + "It is is done.\n"
+    text = HEAD + "Bakers close the books.\n\n" + deep + "\nLedger files the the invoice.\n"
+    found = _linter.lint_text(text, "deep.md")
+    noted = [d for d in found if d.name == "lint-budget"]
+    assert len(noted) == 1 and (noted[0].line, noted[0].end_line) == (5, 6)
+    assert "nested deeper than" in noted[0].message and "lines 5-6" in noted[0].message
+    assert [d.line for d in found if d.name == "repeated-words"] == [8]  # the text after it is linted
+
+
+def test_nesting_within_the_limit_is_linted_and_not_noted():
+    text = HEAD + "> " * 10 + "Ledger files the the receipt.\n"
+    found = _linter.lint_text(text, "nested.md")
+    assert "lint-budget" not in _names(found) and "repeated-words" in _names(found)

@@ -100,6 +100,15 @@ def nlp_message(line: int, column: int, read: float, total: float) -> str:
             f"{total:,.0f} units of language work; the budget is {MAX_NLP_COST:,} per file); split the draft")
 
 
+def too_deep_message(ranges: list[tuple[int, int]]) -> str:
+    """``ranges``: the 1-based (first, last) lines the Markdown parser skipped."""
+    lines = ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in ranges)
+    several = len(ranges) > 1 or ranges[0][0] != ranges[0][1]
+    return (f"partly linted: {'lines' if several else 'line'} {lines} {'are' if several else 'is'} nested deeper "
+            "than the Markdown parser reads (20 block quotes or lists inside one another), so no rule read "
+            f"{'them' if several else 'it'}; flatten the nesting")
+
+
 def keep_to_budget(texts: dict[tuple[int, int], str], needs: dict[tuple[int, int], set[str]],
                    owners: dict[tuple[int, int], tuple[Any, Any]]) -> dict[int, Diagnostic]:
     """Cut the texts for spaCy of each draft where its language budget runs out, in reading

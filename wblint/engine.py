@@ -156,6 +156,10 @@ class Linter:
             return Parsed(path, None, None, [_file_error(
                 path, PARSE_ERROR, f"cannot parse Markdown ({type(exc).__name__}: {exc}); please report this")])
         diagnostics = []
+        if document.too_deep:
+            first, last = document.too_deep[0][0], document.too_deep[-1][1]
+            diagnostics.append(Diagnostic(path, first, 1, last, max(1, len(document.source.line_text(last - 1))),
+                                          *budget.BUDGET, Severity.WARNING, budget.too_deep_message(document.too_deep)))
         if document.front_matter_error:
             line = document.front_matter_line or 1
             diagnostics.append(Diagnostic(path, line, 1, line, max(1, len(document.source.line_text(line - 1))),

@@ -8,56 +8,16 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .parser import TOO_DEEP, markdown_parser
 from .prose import Link, Prose
 from .source import SourceText
 
 if TYPE_CHECKING:  # imported when a draft is parsed, not for a cached run or `wblint rules`
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 DOCUMENT_KINDS = ("press-release", "prfaq", "faq", "dear-customer-letter")
-
-
-@lru_cache(maxsize=2)
-def markdown_parser(inline_links: bool = True) -> MarkdownIt:
-    """The CommonMark parser (with tables, strikethrough, front matter and bare URLs as links).
-
-    ``inline_links=False`` leaves bare URLs to the linkify core rule alone: markdown-it-py's
-    inline linkify rule can claim a link it does not consume (in "example.com[http://http://",
-    while it reads a link label), and the parser then raises RuntimeError; a draft that
-    trips it is parsed again without that rule rather than left unlinted.
-    """
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
-
-    md = MarkdownIt("commonmark", {"linkify": True})
-    md.use(front_matter_plugin).enable(["table", "strikethrough", "linkify"])
-    if not inline_links:
-        md.inline.ruler.disable("linkify")
-    md.linkify.set({"fuzzy_link": False})  # "Amazon.com" in prose is a name, not a link
-    # With fuzzy links off, every link linkify-it accepts has "//" (http:, https:, ftp:, //)
-    # or "@" (e-mail, mailto:); its own pretest also matches bare host names, and running
-    # it on every paragraph was a third of the Markdown parse.
-    pretest, test = md.linkify.pretest, md.linkify.test
-    md.linkify.pretest = lambda text: ("//" in text or "@" in text) and pretest(text)
-    # The same holds for each text token the core linkify rule then tests: test() finds a link
-    # only through a schema (http:, https:, ftp: must be followed by "//"; "//"; mailto: needs an
-    # "@") or a fuzzy e-mail (found only at an "@"), and it is pure (match() does not reuse it).
-    # Most drafts pass the pretest (they have links), and testing each of their text tokens was
-    # about 5% of the parse; the few tokens with "//" or "@" are still tested.
-    md.linkify.test = lambda text: ("//" in text or "@" in text) and test(text)
-    md.disable("text_join")  # keep escapes/entities apart so their source length is known
-    # A link's URL is kept as written: percent-encoding it (and its text) for HTML parsed each
-    # URL twice, two thirds of the parse of a draft full of links, and wblint renders no HTML.
-    md.normalizeLink = md.normalizeLinkText = _as_written
-    return md
-
-
-def _as_written(url: str) -> str:
-    return url
 
 
 @dataclass
@@ -101,6 +61,7 @@ class Document:
     front_matter_error: str | None = None
     front_matter_line: int = 0  # 1-based line of the front matter's error, or 0
     comments: list[Comment] = field(default_factory=list)
+    too_deep: list[tuple[int, int]] = field(default_factory=list)  # 1-based lines nested past the parser's limit
 
     @property
     def text(self) -> str:
@@ -117,10 +78,17 @@ class Document:
 def parse_document(path: str, text: str) -> Document:
     source = SourceText(text)
     doc = Document(path=path, source=source)
+    env: dict[str, Any] = {}
     try:
-        tokens = markdown_parser().parse(source.text)
+        tokens = markdown_parser().parse(source.text, env)
     except RuntimeError:  # markdown-it-py's own check: "inline rule didn't increment state.pos"
-        tokens = markdown_parser(inline_links=False).parse(source.text)
+        env = {}
+        tokens = markdown_parser(inline_links=False).parse(source.text, env)
+    for first, last in sorted(env.get(TOO_DEEP, [])):  # merged, 1-based
+        if doc.too_deep and first + 1 <= doc.too_deep[-1][1] + 1:
+            doc.too_deep[-1] = (doc.too_deep[-1][0], max(doc.too_deep[-1][1], last + 1))
+        else:
+            doc.too_deep.append((first + 1, last + 1))
     _Builder(doc).build(tokens)
     return doc
 
