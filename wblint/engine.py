@@ -367,12 +367,30 @@ def _reason(exc: OSError) -> str:
 
 
 def to_diagnostic(path: str, source: SourceText, rule: ActiveRule, finding: Finding) -> Diagnostic:
-    line, column = source.position(finding.start)
-    last = max(finding.start, finding.end - 1)
+    start, last = _shown_span(source.text, finding.start, finding.end)
+    line, column = source.position(start)
     end_line, end_column = source.position(last)
     fix = Fix(finding.start, finding.end, finding.replacement) if finding.replacement is not None else None
     return Diagnostic(path, line, column, end_line, end_column, rule.id, rule.name, rule.severity,
                       finding.message, fix)
+
+
+def _shown_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The first and last character a finding points at: [start, end) without the white space
+    at either end, so that no span starts or ends on a line break (past the end of its line).
+    A blank span stays a point where it starts, moved back onto its line's last character
+    when it is a line's end.  Fixes keep their own offsets."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    first, last = start, end - 1
+    while first <= last and text[first].isspace():
+        first += 1
+    while last >= first and text[last].isspace():
+        last -= 1
+    if first <= last:
+        return first, last
+    if start > 0 and (start == len(text) or text[start] == "\n") and text[start - 1] != "\n":
+        start -= 1
+    return start, start
 
 
 def _file_error(path: str, code: tuple[str, str], message: str) -> Diagnostic:

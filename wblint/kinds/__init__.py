@@ -264,12 +264,21 @@ class Context:
         return self.report(start, end, replacement, **fields)
 
     def report_block(self, block, **fields: Any) -> Finding:
-        """A finding covering the block's prose (or its lines when it has none)."""
-        if block.prose is not None and block.prose.text:
-            text = block.prose.text
-            lead = len(text) - len(text.lstrip())
-            return self.report_in(block, lead, len(text.rstrip()), **fields)
-        return self.report(block.start, block.end, **fields)
+        """A finding covering the block's prose, without the code, URLs and white space at its
+        ends; a block a reader sees no text in (code, HTML) is reported at the draft's anchor."""
+        visible = block.prose.visible_range() if block.prose is not None else None
+        if visible is None:
+            return self.report_draft(**fields)
+        return self.report_in(block, *visible, **fields)
+
+    def report_draft(self, **fields: Any) -> Finding:
+        """A finding about the whole draft: on its headline, or at line 1, column 1 -- a stable
+        place, never on code, HTML or a blank."""
+        headline = self.anatomy.headline if self.anatomy is not None else None
+        visible = headline.prose.visible_range() if headline is not None and headline.prose is not None else None
+        if visible is not None:
+            return self.report_in(headline, *visible, **fields)
+        return self.report(0, 0, **fields)
 
 
 def _blocks_in_scope(ctx: Context, scope: str) -> tuple:

@@ -213,23 +213,49 @@ class _Builder:
         line = first
         for content_line in token.content.split("\n"):
             found = None
+            lead = 0  # content characters before the one found at ``col``
             for candidate in range(line, max(last, line + 1)):
                 src_line = self._line_text(candidate)
                 col = src_line.find(content_line, self.line_cursor.get(candidate, 0)) if content_line else -1
                 if col == -1 and content_line.strip():
-                    col = src_line.find(content_line.strip(), self.line_cursor.get(candidate, 0))
+                    # a tab expanded into spaces: the text after them is found, not the spaces
+                    stripped = content_line.lstrip()
+                    lead = len(content_line) - len(stripped)
+                    col = src_line.find(stripped.rstrip(), self.line_cursor.get(candidate, 0))
                 if col != -1:
                     found = (candidate, col)
                     break
+                lead = 0
+            if found is None and "|" in content_line:  # a table cell: its "\\|" reached the content as "|"
+                at = self._find_escaped_pipes(content_line, line, last)
+                if at is not None:
+                    line, col = at
+                    base = self._line_offset(line) + col
+                    pipes = [k for k, c in enumerate(content_line) if c == "|"]
+                    pairs.append((content_pos, base))  # and past each pipe, one backslash more
+                    pairs.extend((content_pos + k, base + k + i + 1) for i, k in enumerate(pipes))
+                    self.line_cursor[line] = col + len(content_line) + len(pipes)
+                    content_pos += len(content_line) + 1
+                    line += 1
+                    continue
             if found is None:  # tab expansion or other rewriting: assume the line ends alike
                 src_line = self._line_text(line)
                 found = (line, max(0, len(src_line.rstrip()) - len(content_line)))
             line, col = found
-            self.line_cursor[line] = col + len(content_line)
-            pairs.append((content_pos, self._line_offset(line) + col))
+            self.line_cursor[line] = col + len(content_line) - lead
+            pairs.append((content_pos + lead, self._line_offset(line) + col))
             content_pos += len(content_line) + 1
             line += 1
         return pairs
+
+    def _find_escaped_pipes(self, content_line: str, line: int, last: int) -> tuple[int, int] | None:
+        """(line, column) where ``content_line`` stands with each "|" written "\\|", or None."""
+        escaped = content_line.replace("|", "\\|")
+        for candidate in range(line, max(last, line + 1)):
+            col = self._line_text(candidate).find(escaped, self.line_cursor.get(candidate, 0))
+            if col != -1:
+                return candidate, col
+        return None
 
     def _line_text(self, line_index: int) -> str:
         """``SourceText.line_text``, from the lines split once."""
@@ -274,7 +300,11 @@ class _Builder:
                 raw = child.content if ctype == "text" else child.markup  # an escape's source is its markup
                 pos = _find_from(content, raw, cursor)
                 src = to_source(pos)
-                prose.append(child.content, src, src + len(raw))
+                if ctype == "text" and len(raw) > 1 and to_source(pos + len(raw) - 1) != src + len(raw) - 1:
+                    for i, char in enumerate(raw):  # a table cell's "\\|" became "|": map it char by char
+                        prose.append(char, to_source(pos + i), to_source(pos + i) + 1)
+                else:
+                    prose.append(child.content, src, src + len(raw))
                 cursor = pos + len(raw)
             elif ctype == "code_inline":
                 pos = _find_from(content, child.markup, cursor)

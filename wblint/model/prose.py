@@ -95,3 +95,32 @@ class Prose:
         # long drafts quadratic).
         i = bisect.bisect_right(self.opaque, start, key=lambda r: r[1])
         return i < len(self.opaque) and self.opaque[i][0] < end
+
+    def visible_range(self) -> tuple[int, int] | None:
+        """Prose (start, end) from the first to the last character a reader sees as text: white
+        space and code or URL placeholders at either end left out; None when there is none."""
+        text, ranges = self.text, self.opaque
+        start, end = 0, len(text)
+        i = 0
+        while start < end:
+            if text[start].isspace():
+                start += 1
+                continue
+            while i < len(ranges) and ranges[i][1] <= start:
+                i += 1
+            if i < len(ranges) and ranges[i][0] <= start:
+                start = ranges[i][1]
+                continue
+            break
+        j = len(ranges) - 1
+        while end > start:
+            if text[end - 1].isspace():
+                end -= 1
+                continue
+            while j >= 0 and ranges[j][0] >= end:
+                j -= 1
+            if j >= 0 and ranges[j][1] >= end:
+                end = ranges[j][0]
+                continue
+            break
+        return (start, end) if start < end else None
