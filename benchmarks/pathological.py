@@ -86,35 +86,35 @@ def no_full_stop() -> str:
     return HEAD + " ".join(text) + "\n"
 
 
-# Just inside the markup budget (wblint.budget.MAX_MARKUP, 25,000): what a draft under it may
+# Just inside the markup budget (wblint.budget.MAX_MARKUP, 20,000): what a draft under it may
 # cost is what bounds the rest.
 def cells_in_budget() -> str:
-    columns, rows = 37, 640  # 38 pipes and a line end a row
+    columns, rows = 37, 510  # 38 pipes and a line end a row
     lines = ["|" + "c|" * columns, "|" + "-|" * columns] + ["|" + "a|" * columns] * (rows - 2)
     return HEAD + "\n".join(lines) + "\n"
 
 
 def links_in_budget() -> str:
     line = " ".join(f"[w{i}](u{i})" for i in range(20))
-    return HEAD + "\n".join([line] * 1_190) + "\n"
+    return HEAD + "\n".join([line] * 950) + "\n"
 
 
 def urls_in_budget() -> str:
     line = " ".join(["http://a.io"] * 20)
-    return HEAD + "\n".join([line] * 1_190) + "\n"
+    return HEAD + "\n".join([line] * 950) + "\n"
 
 
 def emphasis_in_budget() -> str:
     line = " ".join(["**bold** and *it*"] * 10)
-    return HEAD + "\n\n".join([line] * 400) + "\n"
+    return HEAD + "\n\n".join([line] * 320) + "\n"
 
 
 def headings_in_budget() -> str:
-    return HEAD + "".join(f"## Part {i}\n" for i in range(24_500))
+    return HEAD + "".join(f"## Part {i}\n" for i in range(19_500))
 
 
 def paragraphs_in_budget() -> str:
-    return HEAD + "".join(f"Word {i}\n\n" for i in range(12_200))
+    return HEAD + "".join(f"Word {i}\n\n" for i in range(9_700))
 
 
 def over_limit() -> str:

@@ -10,12 +10,12 @@ file is treated the same way on every machine, so results can be cached):
   objects; a draft with more than ``MAX_MARKUP`` of them (a table of 400,000 cells,
   100,000 links, 60,000 headings) is not linted.
 * language: the prose sent to spaCy, in characters (plus a fixed cost per text, and a
-  quarter of the rate for sentence boundaries alone, which skip the tagger and parser).
+  tenth of the rate for sentence boundaries alone, which skip the tagger and parser).
   Past ``MAX_NLP_COST`` the language rules read the draft only up to where the budget ran
   out; the other rules read all of it.
 
-A Working Backwards draft of 30 KB counts about 2,000 markup characters and 40,000 units
-of language work, far inside both.
+A Working Backwards draft of 30 KB counts a few hundred to 2,000 markup characters and
+at most about 50,000 units of language work, inside both.
 """
 from __future__ import annotations
 
@@ -25,10 +25,10 @@ from typing import Any
 from .diagnostics import Diagnostic, Severity
 
 BUDGET = ("WB008", "lint-budget")
-MAX_MARKUP = 25_000
-MAX_NLP_COST = 150_000
+MAX_MARKUP = 20_000
+MAX_NLP_COST = 100_000
 NLP_TEXT_COST = 20  # per text sent to spaCy: a Doc and a batch slot cost something however short
-SENTENCES_ONLY_RATE = 0.25  # the senter alone is about four times cheaper than tagger + parser
+SENTENCES_ONLY_RATE = 0.1  # the senter alone costs a tenth of the tagger (and less of the parser)
 
 _MARKUP_CHARS = "|[<`*_&\\~@"
 _URL = re.compile(r"://|www\.", re.IGNORECASE)
