@@ -423,11 +423,12 @@ def test_stdin_is_linted_and_named_by_stdin_filename(project, run_cli):
 
 
 def test_builtin_codes_are_unique_and_described_in_sarif():
+    from wblint.budget import BUDGET
     from wblint.diagnostics import PARSE_ERROR, READ_ERROR
     from wblint.engine import INTERNAL_ERROR, RULE_TIMEOUT
     from wblint.formats.sarif import BUILTIN_CODES
     from wblint.suppress import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
 
-    codes = [READ_ERROR, PARSE_ERROR, INTERNAL_ERROR, UNUSED_SUPPRESSION, INVALID_SUPPRESSION, RULE_TIMEOUT]
+    codes = [READ_ERROR, PARSE_ERROR, INTERNAL_ERROR, UNUSED_SUPPRESSION, INVALID_SUPPRESSION, RULE_TIMEOUT, BUDGET]
     assert len({code for code, _ in codes}) == len(codes)
     assert {code: BUILTIN_CODES[code][0] for code, _ in codes} == dict(codes)

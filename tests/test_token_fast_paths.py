@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from wblint import nlp
 from wblint.kinds import Sentence
-from wblint.kinds._language import NameParts, is_name_part, label_ids
+from wblint.kinds._language import NameParts, is_name_part, label_ids, tokens_in
 from wblint.kinds.comparison import COMPARATIVE_TAGS, QUANTITY_POS, QUANTITY_WORDS, _comparatives
 from wblint.kinds.hype import RANK_WORDS, _superlative_tokens
 from wblint.kinds.passive import PARTICIPLE_TAGS
@@ -86,3 +86,12 @@ def test_name_parts_match_is_name_part(parse, text):
     for sentence in parse(text):
         name_part = NameParts()
         assert [name_part(t) for t in sentence.span] == [is_name_part(t) for t in sentence.span]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sentence_texts, st.integers(0, 80), st.integers(0, 12))
+def test_tokens_in_matches_a_scan_of_the_sentence(parse, text, start, width):
+    """tokens_in bisects; it finds the tokens a scan of the sentence does, for any range."""
+    for sentence in parse(text):
+        plain = [t.i for t in sentence.span if t.idx < start + width and start < t.idx + len(t.text)]
+        assert [t.i for t in tokens_in(sentence, start, start + width)] == plain

@@ -245,9 +245,13 @@ def _check_stdin(o: CheckOptions, fmt: str, workspace, notices: list[str]) -> in
     from .fix import RawText, fix_until_stable, unified_diff
     from .model.source import DecodeError, decode, normalise_newlines
 
-    data = sys.stdin.buffer.read()
+    from .engine import MAX_DRAFT_BYTES, stdin_too_large
+
+    data = sys.stdin.buffer.read(MAX_DRAFT_BYTES + 1)  # the limit a file has: a pipe may never end
     shown = o.stdin_filename or STDIN_NAME
     config_path = Path(o.stdin_filename) if o.stdin_filename else Path(STDIN_NAME)
+    if len(data) > MAX_DRAFT_BYTES:
+        return _report(o, fmt, workspace, [(shown, [stdin_too_large(shown)])], notices)
     try:
         decode(data)  # the same checks a file gets
         raw = RawText.from_bytes(data)

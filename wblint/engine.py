@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from . import nlp
+from . import budget, nlp
 from .model import Anatomy, Document, analyse, parse_document
+from .batching import pipe_bounded
 from .caseless import Caseless, lowered
 from .config import ActiveRule, Config
 from .diagnostics import PARSE_ERROR, READ_ERROR, Diagnostic, Fix, Severity
@@ -43,12 +44,18 @@ def too_large(size: int) -> str:
             "and a draft is usually under 50 KB); split it or exclude it")
 
 
+def stdin_too_large(shown: str) -> Diagnostic:
+    return _file_error(shown, READ_ERROR, f"input is too large to lint (over {MAX_DRAFT_BYTES / 1e6:.0f} MB, the limit "
+                                          "for a file; a draft is usually under 50 KB); split it")
+
+
 @dataclass
 class Annotations:
     """spaCy results for one chunk: whole-block Docs, and Docs of selected sentence pieces."""
 
     docs: dict[int, Any] = field(default_factory=dict)  # id(prose) -> Doc
     pieces: dict[int, list[tuple[int, Any, frozenset]]] = field(default_factory=dict)
+    over_budget: dict[int, Diagnostic] = field(default_factory=dict)  # id(Parsed) -> where its NLP rules stopped
 
 
 @dataclass
@@ -138,6 +145,9 @@ class Linter:
     def _parse_text(self, path: str, text: str) -> Parsed:
         if len(text) > MAX_DRAFT_BYTES:
             return Parsed(path, None, None, [_file_error(path, READ_ERROR, too_large(len(text.encode("utf-8"))))])
+        costly = budget.markup_problem(text)
+        if costly is not None:
+            return Parsed(path, None, None, [_file_error(path, budget.BUDGET, costly)])
         try:
             document = parse_document(path, text)
             anatomy = analyse(document, self.config.default_kind)
@@ -147,6 +157,10 @@ class Linter:
             return Parsed(path, None, None, [_file_error(
                 path, PARSE_ERROR, f"cannot parse Markdown ({type(exc).__name__}: {exc}); please report this")])
         diagnostics = []
+        if document.too_deep:
+            first, last = document.too_deep[0][0], document.too_deep[-1][1]
+            diagnostics.append(Diagnostic(path, first, 1, last, max(1, len(document.source.line_text(last - 1))),
+                                          *budget.BUDGET, Severity.WARNING, budget.too_deep_message(document.too_deep)))
         if document.front_matter_error:
             line = document.front_matter_line or 1
             diagnostics.append(Diagnostic(path, line, 1, line, max(1, len(document.source.line_text(line - 1))),
@@ -187,6 +201,8 @@ class Linter:
             diagnostics = list(parsed.diagnostics)
             if parsed.document is not None:
                 found = annotations.get(id(parsed))
+                if found is not None and id(parsed) in found.over_budget:
+                    diagnostics.append(found.over_budget[id(parsed)])
                 for planned in self._applicable(parsed):
                     if found is None and planned.needs:
                         continue
@@ -232,6 +248,7 @@ class Linter:
         """
         texts: dict[tuple[int, int], str] = {}  # (id(prose), piece start or -1) -> text
         needs: dict[tuple[int, int], set[str]] = {}
+        owners: dict[tuple[int, int], tuple[Parsed, Any]] = {}  # key -> (its draft, its block)
         selected_by: dict[tuple[int, int], set[str]] = {}
         # id(prose) -> its sentence pieces: (start, text, lowercased text or None), cut once per block
         split: dict[int, list[tuple[int, str, str | None]]] = {}
@@ -256,6 +273,7 @@ class Linter:
                     if kind.candidates is None:
                         key = (id(prose), -1)
                         texts[key] = prose.text
+                        owners[key] = (parsed, block)
                         needs.setdefault(key, set()).update(capabilities)
                         continue
                     found = split.get(id(prose))
@@ -272,11 +290,13 @@ class Linter:
                         # offsets, as in a whole-block Doc (the pad is one space token).
                         if key not in texts:
                             texts[key] = " " * start + text
+                            owners[key] = (parsed, block)
                         needs.setdefault(key, set()).update(capabilities)
                         selected_by.setdefault(key, set()).add(rule.name)
         annotations = Annotations()
         if not texts:
             return annotations
+        annotations.over_budget = budget.keep_to_budget(texts, needs, owners)
         pipeline = self._pipeline_for()
         if pipeline is None:
             return annotations
@@ -285,7 +305,8 @@ class Linter:
             groups.setdefault(frozenset(needs[key]), []).append(key)
         for group_needs in sorted(groups, key=sorted):
             keys = groups[group_needs]
-            for key, doc in zip(keys, pipeline.pipe((texts[k] for k in keys), group_needs)):
+            docs = pipe_bounded(lambda run, needs=group_needs: pipeline.pipe(run, needs), [texts[k] for k in keys])
+            for key, doc in zip(keys, docs):
                 prose_id, start = key
                 if start < 0:
                     annotations.docs[prose_id] = doc
@@ -356,13 +377,31 @@ def _reason(exc: OSError) -> str:
 
 
 def to_diagnostic(path: str, source: SourceText, rule: ActiveRule, finding: Finding) -> Diagnostic:
-    line, column = source.position(finding.start)
-    last = max(finding.start, finding.end - 1)
+    start, last = _shown_span(source.text, finding.start, finding.end)
+    line, column = source.position(start)
     end_line, end_column = source.position(last)
     fix = None if finding.replacement is None else Fix(
         finding.start, finding.end, finding.replacement, source.text[finding.start:finding.end])
     return Diagnostic(path, line, column, end_line, end_column, rule.id, rule.name, rule.severity,
                       finding.message, fix)
+
+
+def _shown_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The first and last character a finding points at: [start, end) without the white space
+    at either end, so that no span starts or ends on a line break (past the end of its line).
+    A blank span stays a point where it starts, moved back onto its line's last character
+    when it is a line's end.  Fixes keep their own offsets."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    first, last = start, end - 1
+    while first <= last and text[first].isspace():
+        first += 1
+    while last >= first and text[last].isspace():
+        last -= 1
+    if first <= last:
+        return first, last
+    if start > 0 and (start == len(text) or text[start] == "\n") and text[start - 1] != "\n":
+        start -= 1
+    return start, start
 
 
 def _file_error(path: str, code: tuple[str, str], message: str) -> Diagnostic:

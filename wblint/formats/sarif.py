@@ -46,6 +46,10 @@ BUILTIN_CODES = {
     "WB006": ("rule-timeout", "A rule's regular expression ran out of time on this file.",
               "A team rule's pattern backtracks too much on this text; the other rules still ran. Simplify "
               "the pattern (avoid nested quantifiers such as (a+)+)."),
+    "WB008": ("lint-budget", "The draft costs more than wblint's budget for one file.",
+              "Too much Markdown markup (tables of tens of thousands of cells, tens of thousands of links or "
+              "lines): not linted. Or too much prose for the language rules: they read it only up to the place "
+              "named. Split the draft."),
 }
 
 

@@ -201,10 +201,19 @@ class Sentence:
     span: Any  # spacy.tokens.Span
     text: str  # span.text (sliced from the prose: spaCy joins the tokens' texts on each call)
     offset: int = 0  # prose offset of span.doc's first character
+    _bounds: tuple[list[int], list[int]] | None = None  # token starts and ends, for tokens_in
 
     @property
     def prose(self):
         return self.block.prose
+
+    def token_bounds(self) -> tuple[list[int], list[int]]:
+        """The doc offsets where each token of the span starts and ends (both ascending),
+        worked out once: rules look up the tokens of every match in a sentence."""
+        if self._bounds is None:
+            starts = [t.idx for t in self.span]
+            self._bounds = starts, [i + len(t) for i, t in zip(starts, self.span)]
+        return self._bounds
 
     def prose_offset(self, doc_char: int) -> int:
         """The prose offset of character ``doc_char`` of ``span.doc``."""
@@ -341,12 +350,21 @@ class Context:
         return self.report(start, end, replacement, **fields)
 
     def report_block(self, block, **fields: Any) -> Finding:
-        """A finding covering the block's prose (or its lines when it has none)."""
-        if block.prose is not None and block.prose.text:
-            text = block.prose.text
-            lead = len(text) - len(text.lstrip())
-            return self.report_in(block, lead, len(text.rstrip()), **fields)
-        return self.report(block.start, block.end, **fields)
+        """A finding covering the block's prose, without the code, URLs and white space at its
+        ends; a block a reader sees no text in (code, HTML) is reported at the draft's anchor."""
+        visible = block.prose.visible_range() if block.prose is not None else None
+        if visible is None:
+            return self.report_draft(**fields)
+        return self.report_in(block, *visible, **fields)
+
+    def report_draft(self, **fields: Any) -> Finding:
+        """A finding about the whole draft: on its headline, or at line 1, column 1 -- a stable
+        place, never on code, HTML or a blank."""
+        headline = self.anatomy.headline if self.anatomy is not None else None
+        visible = headline.prose.visible_range() if headline is not None and headline.prose is not None else None
+        if visible is not None:
+            return self.report_in(headline, *visible, **fields)
+        return self.report(0, 0, **fields)
 
 
 _WHITE = re.compile(r"\s+")

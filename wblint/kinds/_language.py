@@ -9,6 +9,7 @@ word list entry never matches inside a proper name the writer capitalised
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -373,8 +374,11 @@ def inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def tokens_in(sentence: Sentence, start: int, end: int) -> list[Any]:
-    """The sentence's tokens overlapping prose chars ``[start, end)``."""
-    return [t for t in sentence.span if t.idx < end and start < t.idx + len(t.text)]
+    """The sentence's tokens overlapping prose chars ``[start, end)``: found by bisection, as a
+    scan of the sentence for every match made a long sentence quadratic."""
+    starts, ends = sentence.token_bounds()
+    span = sentence.span
+    return [span[i] for i in range(bisect.bisect_right(ends, start), bisect.bisect_left(starts, end))]
 
 
 def match_case(found: str, replacement: str) -> str:

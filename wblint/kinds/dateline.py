@@ -21,9 +21,11 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     dateline = anatomy.dateline
     if dateline is None:
-        words = list(WORD.finditer(summary.text))
-        end = words[min(len(words), 6) - 1].end() if words else len(summary.text)
-        yield ctx.report_in(summary, words[0].start() if words else 0, end,
+        words = [w for w in WORD.finditer(summary.text) if not summary.prose.is_opaque(w.start(), w.end())]
+        if not words:
+            yield ctx.report_block(summary, problem="does not open with one", line=summary.line)
+            return
+        yield ctx.report_in(summary, words[0].start(), words[min(len(words), 6) - 1].end(),
                             problem="does not open with one", line=summary.line)
         return
     start, end = dateline.span

@@ -97,7 +97,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     anchor, where = expected_after(ctx, model, part)
     if anchor is None:
-        yield ctx.report(0, 0, part=LABEL[part], where=where)
+        yield ctx.report_draft(part=LABEL[part], where=where)
     else:
         yield ctx.report_block(anchor, part=LABEL[part], where=where)
 

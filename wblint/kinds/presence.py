@@ -23,7 +23,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         return  # nothing to sit under: the missing headline is heading-present's finding
     anchor = _anchor(ctx, part)
     if anchor is None:
-        yield ctx.report(0, 0, part=part)
+        yield ctx.report_draft(part=part)
     else:
         yield ctx.report_block(anchor, part=part)
 

@@ -40,7 +40,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     anchor = ctx.anatomy.headline or next(iter(ctx.anatomy.press_release), None)
     others = len(quotes) - len(found)
     if anchor is None:
-        yield ctx.report(0, 0, count=len(found), quotes=len(quotes), others=others)
+        yield ctx.report_draft(count=len(found), quotes=len(quotes), others=others)
     else:
         yield ctx.report_block(anchor, count=len(found), quotes=len(quotes), others=others)
 

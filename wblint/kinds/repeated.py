@@ -1,7 +1,8 @@
 """repeated: a word written twice in a row ("the the"), across line breaks too.
 
 Only words separated by white space count ("Tap, tap, done" and "ready. Ready"
-do not).  The tagger tells a typo from grammar: the pair is fine when its two
+do not), in the source too: markup between them ("the [the](url)", "*so* so") is the
+writer's, so the span is always the two words the message quotes.  The tagger tells a typo from grammar: the pair is fine when its two
 words play different parts ("had had", "that that", "log in in two seconds", where
 the first "in" is a particle right after its verb) or
 both belong to a name ("Walla Walla"); ``allow`` lists pairs that are always
@@ -33,7 +34,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         for match in _doubled(ctx, block):
             start, end = match.span()
             first, second = match.group(1), match.group(3)
-            if f"{first.lower()} {second.lower()}" in allow or not readable(ctx, block, start, end):
+            if f"{first.lower()} {second.lower()}" in allow or not readable(ctx, block, start, end) \
+                    or not _written_together(ctx, block, match):
                 continue
             one = tagged.get((id(block), start))
             two = tagged.get((id(block), match.start(3)))
@@ -44,6 +46,22 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if one.pos_ == "PROPN" and first[:1].isupper() and second[:1].isupper():
                     continue  # a name: "Walla Walla"
             yield ctx.report_in(block, start, end, first, text=match.group(0).replace("\n", " "), word=first)
+
+
+# What may stand between the two words in the source: white space, and the ">" of a block
+# quote's next line.
+_BETWEEN = re.compile(r"[\s>]*")
+
+
+def _written_together(ctx: Context, block, match: re.Match[str]) -> bool:
+    """The two words stand side by side in the source, as the message quotes them: markup
+    between them (a link and its URL, an image, an HTML tag or comment, emphasis, an escaped
+    line break) is the writer's, and sets them apart."""
+    text, prose = ctx.document.text, block.prose
+    first_start, first_end = prose.source_span(match.start(1), match.end(1))
+    second_start, second_end = prose.source_span(match.start(3), match.end(3))
+    return (text[first_start:first_end] == match.group(1) and text[second_start:second_end] == match.group(3)
+            and _BETWEEN.fullmatch(text, first_end, second_start) is not None)
 
 
 def _doubled(ctx: Context, block) -> Iterator[re.Match[str]]:

@@ -8,49 +8,16 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .parser import TOO_DEEP, markdown_parser
 from .prose import Link, Prose
 from .source import SourceText
 
 if TYPE_CHECKING:  # imported when a draft is parsed, not for a cached run or `wblint rules`
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 DOCUMENT_KINDS = ("press-release", "prfaq", "faq", "dear-customer-letter")
-
-
-@lru_cache(maxsize=2)
-def markdown_parser(inline_links: bool = True) -> MarkdownIt:
-    """The CommonMark parser (with tables, strikethrough, front matter and bare URLs as links).
-
-    ``inline_links=False`` leaves bare URLs to the linkify core rule alone: markdown-it-py's
-    inline linkify rule can claim a link it does not consume (in "example.com[http://http://",
-    while it reads a link label), and the parser then raises RuntimeError; a draft that
-    trips it is parsed again without that rule rather than left unlinted.
-    """
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
-
-    md = MarkdownIt("commonmark", {"linkify": True})
-    md.use(front_matter_plugin).enable(["table", "strikethrough", "linkify"])
-    if not inline_links:
-        md.inline.ruler.disable("linkify")
-    md.linkify.set({"fuzzy_link": False})  # "Amazon.com" in prose is a name, not a link
-    # With fuzzy links off, every link linkify-it accepts has "//" (http:, https:, ftp:, //)
-    # or "@" (e-mail, mailto:); its own pretest also matches bare host names, and running
-    # it on every paragraph was a third of the Markdown parse.
-    pretest, test = md.linkify.pretest, md.linkify.test
-    md.linkify.pretest = lambda text: ("//" in text or "@" in text) and pretest(text)
-    # The same holds for each text token the core linkify rule then tests: test() finds a link
-    # only through a schema (http:, https:, ftp: must be followed by "//"; "//"; mailto: needs an
-    # "@") or a fuzzy e-mail (found only at an "@"), and it is pure (match() does not reuse it).
-    # Most drafts pass the pretest (they have links), and testing each of their text tokens was
-    # about 5% of the parse; the few tokens with "//" or "@" are still tested.
-    md.linkify.test = lambda text: ("//" in text or "@" in text) and test(text)
-    md.disable("text_join")  # keep escapes/entities apart so their source length is known
-    return md
 
 
 @dataclass
@@ -94,6 +61,7 @@ class Document:
     front_matter_error: str | None = None
     front_matter_line: int = 0  # 1-based line of the front matter's error, or 0
     comments: list[Comment] = field(default_factory=list)
+    too_deep: list[tuple[int, int]] = field(default_factory=list)  # 1-based lines nested past the parser's limit
 
     @property
     def text(self) -> str:
@@ -110,10 +78,17 @@ class Document:
 def parse_document(path: str, text: str) -> Document:
     source = SourceText(text)
     doc = Document(path=path, source=source)
+    env: dict[str, Any] = {}
     try:
-        tokens = markdown_parser().parse(source.text)
+        tokens = markdown_parser().parse(source.text, env)
     except RuntimeError:  # markdown-it-py's own check: "inline rule didn't increment state.pos"
-        tokens = markdown_parser(inline_links=False).parse(source.text)
+        env = {}
+        tokens = markdown_parser(inline_links=False).parse(source.text, env)
+    for first, last in sorted(env.get(TOO_DEEP, [])):  # merged, 1-based
+        if doc.too_deep and first + 1 <= doc.too_deep[-1][1] + 1:
+            doc.too_deep[-1] = (doc.too_deep[-1][0], max(doc.too_deep[-1][1], last + 1))
+        else:
+            doc.too_deep.append((first + 1, last + 1))
     _Builder(doc).build(tokens)
     return doc
 
@@ -238,23 +213,49 @@ class _Builder:
         line = first
         for content_line in token.content.split("\n"):
             found = None
+            lead = 0  # content characters before the one found at ``col``
             for candidate in range(line, max(last, line + 1)):
                 src_line = self._line_text(candidate)
                 col = src_line.find(content_line, self.line_cursor.get(candidate, 0)) if content_line else -1
                 if col == -1 and content_line.strip():
-                    col = src_line.find(content_line.strip(), self.line_cursor.get(candidate, 0))
+                    # a tab expanded into spaces: the text after them is found, not the spaces
+                    stripped = content_line.lstrip()
+                    lead = len(content_line) - len(stripped)
+                    col = src_line.find(stripped.rstrip(), self.line_cursor.get(candidate, 0))
                 if col != -1:
                     found = (candidate, col)
                     break
+                lead = 0
+            if found is None and "|" in content_line:  # a table cell: its "\\|" reached the content as "|"
+                at = self._find_escaped_pipes(content_line, line, last)
+                if at is not None:
+                    line, col = at
+                    base = self._line_offset(line) + col
+                    pipes = [k for k, c in enumerate(content_line) if c == "|"]
+                    pairs.append((content_pos, base))  # and past each pipe, one backslash more
+                    pairs.extend((content_pos + k, base + k + i + 1) for i, k in enumerate(pipes))
+                    self.line_cursor[line] = col + len(content_line) + len(pipes)
+                    content_pos += len(content_line) + 1
+                    line += 1
+                    continue
             if found is None:  # tab expansion or other rewriting: assume the line ends alike
                 src_line = self._line_text(line)
                 found = (line, max(0, len(src_line.rstrip()) - len(content_line)))
             line, col = found
-            self.line_cursor[line] = col + len(content_line)
-            pairs.append((content_pos, self._line_offset(line) + col))
+            self.line_cursor[line] = col + len(content_line) - lead
+            pairs.append((content_pos + lead, self._line_offset(line) + col))
             content_pos += len(content_line) + 1
             line += 1
         return pairs
+
+    def _find_escaped_pipes(self, content_line: str, line: int, last: int) -> tuple[int, int] | None:
+        """(line, column) where ``content_line`` stands with each "|" written "\\|", or None."""
+        escaped = content_line.replace("|", "\\|")
+        for candidate in range(line, max(last, line + 1)):
+            col = self._line_text(candidate).find(escaped, self.line_cursor.get(candidate, 0))
+            if col != -1:
+                return candidate, col
+        return None
 
     def _line_text(self, line_index: int) -> str:
         """``SourceText.line_text``, from the lines split once."""
@@ -279,6 +280,7 @@ class _Builder:
         prose = Prose()
         cursor = 0
         link_stack: list[tuple[int, str, bool, int]] = []  # (content start, href, auto, prose start)
+        links: list[tuple[int, int, str, int, int, bool]] = []  # prose start, end, href, source start, end, auto
         children = [c for c in token.children or [] if not (c.type == "text" and not c.content)]
         if children and children[0].type in ("em_open", "strong_open"):
             closing = children[0].type.replace("_open", "_close")
@@ -298,7 +300,11 @@ class _Builder:
                 raw = child.content if ctype == "text" else child.markup  # an escape's source is its markup
                 pos = _find_from(content, raw, cursor)
                 src = to_source(pos)
-                prose.append(child.content, src, src + len(raw))
+                if ctype == "text" and len(raw) > 1 and to_source(pos + len(raw) - 1) != src + len(raw) - 1:
+                    for i, char in enumerate(raw):  # a table cell's "\\|" became "|": map it char by char
+                        prose.append(char, to_source(pos + i), to_source(pos + i) + 1)
+                else:
+                    prose.append(child.content, src, src + len(raw))
                 cursor = pos + len(raw)
             elif ctype == "code_inline":
                 pos = _find_from(content, child.markup, cursor)
@@ -320,7 +326,7 @@ class _Builder:
             elif ctype == "link_open":
                 auto = child.markup in ("autolink", "linkify")
                 pos = _find_from(content, "<" if child.markup == "autolink" else ("[" if not auto else ""), cursor)
-                link_stack.append((pos, str(child.attrs.get("href", "")), auto, len(prose.text)))
+                link_stack.append((pos, str(child.attrs.get("href", "")), auto, prose.length))
                 if child.markup == "autolink" or not auto:
                     cursor = pos + 1
             elif ctype == "link_close" and link_stack:
@@ -329,20 +335,21 @@ class _Builder:
                 if auto:
                     self._space_before(prose, start, to_source)
                     prose.append("link", to_source(start), to_source(max(cursor - 1, start)) + 1)
-                    prose.opaque.append((len(prose.text) - 4, len(prose.text)))
-                prose.links.append(
-                    Link(prose.text[prose_start:], href, to_source(start), to_source(max(cursor - 1, start)) + 1, auto)
-                )
+                    prose.opaque.append((prose.length - 4, prose.length))
+                links.append((prose_start, prose.length, href, to_source(start),
+                              to_source(max(cursor - 1, start)) + 1, auto))
             elif ctype == "image":
                 pos = content.find("![", cursor)
                 if pos != -1:
                     cursor = self._skip_link_tail(content, pos + 2 + len(child.content), "")
+        text = prose.text  # joined once, now it is complete
+        prose.links = [Link(text[p0:p1], href, s0, s1, auto) for p0, p1, href, s0, s1, auto in links]
         block.prose = prose
 
     @staticmethod
     def _space_before(prose: Prose, pos: int, to_source) -> None:
         """Keep a word boundary before a placeholder glued to the previous text."""
-        if prose.text and not prose.text[-1].isspace():
+        if prose.length and not prose.last_char.isspace():
             src = to_source(pos)
             prose.append(" ", src, src)
 

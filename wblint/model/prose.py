@@ -24,26 +24,43 @@ class Link:
 
 @dataclass
 class Prose:
-    text: str = ""
     # Segments map prose ranges to source ranges: (prose_start, prose_end, src_start, src_end).
     # Equal lengths map char by char; otherwise the whole prose range maps to the whole source range.
     segments: list[tuple[int, int, int, int]] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     opaque: list[tuple[int, int]] = field(default_factory=list)  # prose ranges standing for code
     _starts: list[int] = field(default_factory=list, repr=False)
+    # The text is built from pieces and joined once, when first read: adding to a string held
+    # in an attribute copies it, and a paragraph of 100,000 links took minutes.
+    _pieces: list[str] = field(default_factory=list, repr=False)
+    _text: str | None = field(default="", repr=False)
+    length: int = 0  # len(text), without joining it
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "".join(self._pieces)
+            self._pieces = [self._text]
+        return self._text
+
+    @property
+    def last_char(self) -> str:
+        return self._pieces[-1][-1] if self._pieces else ""
 
     def append(self, piece: str, src_start: int, src_end: int) -> None:
         if not piece:
             return
-        start = len(self.text)
-        self.text += piece
-        self.segments.append((start, len(self.text), src_start, src_end))
+        start = self.length
+        self.length += len(piece)
+        self._pieces.append(piece)
+        self._text = None
+        self.segments.append((start, self.length, src_start, src_end))
         self._starts.append(start)
 
     def append_opaque(self, src_start: int, src_end: int) -> None:
-        start = len(self.text)
+        start = self.length
         self.append(CODE_PLACEHOLDER, src_start, src_end)
-        self.opaque.append((start, len(self.text)))
+        self.opaque.append((start, self.length))
 
     def _segment(self, index: int) -> tuple[int, int, int, int]:
         i = max(0, bisect.bisect_right(self._starts, index) - 1)
@@ -78,3 +95,32 @@ class Prose:
         # long drafts quadratic).
         i = bisect.bisect_right(self.opaque, start, key=lambda r: r[1])
         return i < len(self.opaque) and self.opaque[i][0] < end
+
+    def visible_range(self) -> tuple[int, int] | None:
+        """Prose (start, end) from the first to the last character a reader sees as text: white
+        space and code or URL placeholders at either end left out; None when there is none."""
+        text, ranges = self.text, self.opaque
+        start, end = 0, len(text)
+        i = 0
+        while start < end:
+            if text[start].isspace():
+                start += 1
+                continue
+            while i < len(ranges) and ranges[i][1] <= start:
+                i += 1
+            if i < len(ranges) and ranges[i][0] <= start:
+                start = ranges[i][1]
+                continue
+            break
+        j = len(ranges) - 1
+        while end > start:
+            if text[end - 1].isspace():
+                end -= 1
+                continue
+            while j >= 0 and ranges[j][0] >= end:
+                j -= 1
+            if j >= 0 and ranges[j][1] >= end:
+                end = ranges[j][0]
+                continue
+            break
+        return (start, end) if start < end else None
