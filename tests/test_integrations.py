@@ -3,7 +3,7 @@
 The tests marked ``integration`` install wblint from this repository into fresh virtual
 environments (spaCy and the pipeline come from the package index), so they take minutes
 and are left out of a plain ``pytest`` run (pyproject.toml's addopts): ``pytest -m
-integration`` runs just them, ``-m "integration or not integration"`` everything (.ci/run).
+integration`` runs just them (.ci/run runs the plain command, then this one).
 The pre-commit test uses the repository's committed HEAD: commit before running it.
 """
 from __future__ import annotations

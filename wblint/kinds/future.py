@@ -160,6 +160,8 @@ def _base(word: str) -> str:
 
 
 READER_OWNERS = {"your", "their", "his", "her", "my"}
+TIME_NOUNS = {"week", "weekend", "month", "year", "season", "term", "semester", "holiday", "holidays", "day", "days",
+              "weeks", "months"}
 
 
 def _upcoming(token: Any, lists: Lists) -> bool:
@@ -167,6 +169,8 @@ def _upcoming(token: Any, lists: Lists) -> bool:
     reader's own calendar the product shows."""
     if token.text.lower() not in lists.upcoming or token.dep_ != "amod":
         return False
+    if token.head.text.lower() in TIME_NOUNS:
+        return False  # "the upcoming week's menu": a time, not a launch
     markers = [c for c in token.head.children if c.dep_ in ("det", "poss")]
     if not markers:
         return False  # "reminds renters of upcoming inspections": a schedule the product lists
@@ -203,7 +207,7 @@ def future_spans(sentence_span: Any, options: dict, lists: Lists) -> Iterator[tu
         elif lemma == "go" and token.tag_ == "VBG":
             be = [c for c in token.children if c.dep_ == "aux" and c.lemma_.lower() == "be"]
             to = _to_infinitive(token)
-            if be and to is not None and not _past(be):
+            if be and to is not None and not _past(be) and not _about_reader(token):
                 yield min(be, key=lambda t: t.i), to
         elif (lemma in lists.intention or _base(lower) in lists.intention) and token.pos_ == "VERB" \
                 and _to_infinitive(token) is not None:
@@ -230,6 +234,8 @@ def _in_readers_clause(token: Any) -> bool:
     verb = token
     while verb.dep_ not in ("ROOT", "advcl", "relcl", "acl") and verb.head is not verb:
         verb = verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return True  # "travelers heading abroad next summer": what the people named do
     if verb.dep_ == "relcl":  # "guests who arrive next week", not "the tablet, which arrives next spring"
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.text.lower() in ("who", "whom") for c in verb.children)
     return verb.dep_ == "advcl" and _about_reader(verb)
