@@ -426,7 +426,7 @@ def test_builtin_codes_are_unique_and_described_in_sarif():
     from wblint.budget import BUDGET
     from wblint.diagnostics import PARSE_ERROR, READ_ERROR
     from wblint.engine import INTERNAL_ERROR, RULE_TIMEOUT
-    from wblint.formats.sarif import BUILTIN_CODES
+    from wblint.diagnostics import BUILTIN_CODES
     from wblint.suppress import INVALID_SUPPRESSION, UNUSED_SUPPRESSION
 
     codes = [READ_ERROR, PARSE_ERROR, INTERNAL_ERROR, UNUSED_SUPPRESSION, INVALID_SUPPRESSION, RULE_TIMEOUT, BUDGET]

@@ -10,7 +10,7 @@ except ImportError:  # Python 3.10
     import tomli as tomllib
 
 from conftest import ROOT
-from wblint.formats.sarif import BUILTIN_CODES
+from wblint.diagnostics import BUILTIN_CODES
 from wblint.ruledocs import HOMEPAGE, RULE_DOCS, all_pages, rule_url
 
 DOCS = ROOT / "docs" / "rules"

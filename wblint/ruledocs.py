@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .diagnostics import BUILTIN_CODES
 from .rules import Rule, builtin_rules_dir
 
 HOMEPAGE = "https://github.com/wblint/wblint"  # pyproject.toml's Homepage (a test keeps them equal)
@@ -147,7 +148,6 @@ def index_page(rules: list[Rule], codes: dict[str, tuple[str, str, str]]) -> str
 
 def all_pages(rules: list[Rule]) -> dict[str, str]:
     """File name -> content of every page under docs/rules/ (the index is README.md)."""
-    from .formats.sarif import BUILTIN_CODES
 
     builtin = [rule for rule in rules if is_builtin(rule)]
     pages = {f"{rule.name}.md": rule_page(rule) for rule in builtin}

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import __version__
-from ..diagnostics import Diagnostic, ExitCode, Severity
+from ..diagnostics import BUILTIN_CODES, Diagnostic, ExitCode, Severity
 from ..ruledocs import HOMEPAGE, page_url, rule_url
 from . import Report, formatter
 from .fingerprint import VERSION, fingerprints
@@ -28,29 +28,6 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 INFORMATION_URI = HOMEPAGE
 FINGERPRINT = f"wblint/{VERSION}"  # the partialFingerprints key
 NOTIFICATION_LEVELS = {"note": "note", "warning": "warning"}
-
-# Findings about the file or the directives themselves rather than a rule of a pack.
-BUILTIN_CODES = {
-    "WB001": ("read-error", "The file could not be read as text.",
-              "wblint reads UTF-8 (or UTF-16/32 with a byte-order mark); re-save the file as UTF-8."),
-    "WB002": ("parse-error", "The file could not be parsed.",
-              "The Markdown or its front matter could not be parsed; the message says where."),
-    "WB003": ("internal-error", "A rule failed while checking this file.",
-              "A bug in a rule; the other rules still ran. Please report it with the draft."),
-    "WB004": ("unused-suppression", "An inline suppression silenced nothing.",
-              "A <!-- wblint-disable … --> comment whose rules raised nothing where it reaches; remove it "
-              "(reported with --report-unused-disables)."),
-    "WB005": ("invalid-suppression", "An inline suppression names an unknown rule or directive.",
-              "Directives are wblint-disable, wblint-enable, wblint-disable-next-line, wblint-disable-line and "
-              "wblint-disable-file, followed by rule ids, names or groups."),
-    "WB006": ("rule-timeout", "A rule's regular expression ran out of time on this file.",
-              "A team rule's pattern backtracks too much on this text; the other rules still ran. Simplify "
-              "the pattern (avoid nested quantifiers such as (a+)+)."),
-    "WB008": ("lint-budget", "The draft costs more than wblint's budget for one file.",
-              "Too much Markdown markup (tables of tens of thousands of cells, tens of thousands of links or "
-              "lines): not linted. Or too much prose for the language rules: they read it only up to the place "
-              "named. Split the draft."),
-}
 
 
 def _rule_descriptor(rule, enabled: bool = True) -> dict:
