@@ -26,7 +26,7 @@ FLOORS = {
         "acronym-undefined": (0.90, 0.85),
         "future-tense": (0.95, 0.85),
         "hype": (0.90, 0.80),
-        "passive-voice": (0.80, 0.95),
+        "passive-voice": (0.95, 0.95),
         "unquantified-comparison": (0.85, 0.90),
         "weasel-words": (0.90, 0.95),
     },

@@ -89,6 +89,16 @@ def _adjectival_passive(token: Any, lists: Lists) -> Any:
     return None
 
 
+TIMES = {"noon", "midnight", "morning", "evening", "tonight", "tomorrow", "monday", "tuesday", "wednesday", "thursday",
+         "friday", "saturday", "sunday", "then", "now", "dawn", "dusk"}
+
+
+def _a_time(agent: Any) -> bool:
+    """'by eight', 'by noon', 'by Friday': a deadline, not who acts."""
+    nouns = [c for c in agent.children if c.dep_ == "pobj"]
+    return bool(nouns) and all(n.like_num or n.pos_ == "NUM" or n.text.lower() in TIMES for n in nouns)
+
+
 def _a_place(agent: Any, lists: Lists) -> bool:
     """'by the river', 'by the old mill': the by-phrase's noun is a place (``place_nouns``)."""
     nouns = [c for c in agent.children if c.dep_ == "pobj"]
@@ -112,7 +122,7 @@ def passive_clauses(sentence_span: Any, lists: Lists) -> Iterator[tuple[Any, Any
         if not auxes:
             continue
         lemma, text = verb.lemma_.lower(), verb.text.lower()
-        agents = [c for c in verb.children if c.dep_ == "agent"]
+        agents = [c for c in verb.children if c.dep_ == "agent" and not _a_time(c)]  # "crowded by eight"
         if (lemma in lists.places or text in lists.places) and all(_a_place(a, lists) for a in agents):
             agents = []  # "is located by the river": "by" a place says where, not who acts
         has_agent = bool(agents)
