@@ -230,17 +230,23 @@ class _Reader:
             table[name] = dict(settings or {})
         return table
 
-    def _globs_map(self, key: str, value: Any) -> None:
+    def _globs(self, key: str, value: Any, what: str):
+        """(path, glob, entry) of a glob-keyed mapping (per-file-ignores, per-file-rules), each
+        glob checked and its line marked."""
         if value is None:
             return
         if not isinstance(value, dict):
-            self.fail(key, f"expected a mapping of glob -> rules, got {_type_name(value)} {value!r}")
+            self.fail(key, f"expected a mapping of glob -> {what}, got {_type_name(value)} {value!r}")
         self._no_duplicates(f"{key}.", value)
-        for pattern, keys in value.items():
+        for pattern, entry in value.items():
             path = f"{key}.{pattern}"
             self.mark(path, value, pattern)
             if not isinstance(pattern, str) or not pattern.strip():
                 self.fail(path, f"expected a glob, got {_type_name(pattern)} {pattern!r}")
+            yield path, pattern, entry
+
+    def _globs_map(self, key: str, value: Any) -> None:
+        for path, pattern, keys in self._globs(key, value, "rules"):
             self.config.per_file_ignores.append((pattern, self._strings(path, keys, "rule ids, names or groups")))
 
     def _bool(self, key: str, value: Any) -> None:  # root
@@ -269,16 +275,7 @@ class _Reader:
                                 "search upward; keep one")
 
     def _globs_rules(self, key: str, value: Any) -> None:  # per-file-rules: glob -> rules
-        if value is None:
-            return
-        if not isinstance(value, dict):
-            self.fail(key, f"expected a mapping of glob -> rule settings, got {_type_name(value)} {value!r}")
-        self._no_duplicates(f"{key}.", value)
-        for pattern, table in value.items():
-            path = f"{key}.{pattern}"
-            self.mark(path, value, pattern)
-            if not isinstance(pattern, str) or not pattern.strip():
-                self.fail(path, f"expected a glob, got {_type_name(pattern)} {pattern!r}")
+        for path, pattern, table in self._globs(key, value, "rule settings"):
             self.config.per_file_rules.append((pattern, self._rule_table(path, table)))
 
     def _str(self, key: str, value: Any) -> None:  # default-kind; null: infer it
