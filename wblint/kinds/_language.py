@@ -292,6 +292,22 @@ def has_measure(tokens: Iterable[Any]) -> bool:
     return any(is_measure(t) for t in tokens)
 
 
+def word_forms(token: Any) -> set[str]:
+    """The word and the base forms it may have (the pipeline may run without a lemmatizer):
+    "members" -> member, "families" -> family, "saves" -> save."""
+    word = token.lower_
+    forms = {word, token.lemma_.lower()}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    if word == "children":
+        forms.add("child")
+    return forms
+
+
 # -- phrase lists ------------------------------------------------------------------------
 
 

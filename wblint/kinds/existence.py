@@ -29,7 +29,7 @@ from typing import Iterator
 
 from . import Context, Finding, Kind, Option
 from ._language import (NameParts, WordList, include_quotes_option, inside, phrase_pattern, readable, sentences,
-                        spans, tokens_in, word_list)
+                        spans, tokens_in, word_forms, word_list)
 
 
 def _words(options: dict) -> WordList:
@@ -91,26 +91,10 @@ def grants(modal, people: frozenset[str], hedge_verbs: frozenset[str]) -> bool:
     subject a person (``people``: you, members, riders ...), and the verb not one that tells
     what may happen to them (``hedge_verbs``: "you may see lower bills", "you may save")."""
     verb = modal.head
-    if verb is modal or verb.pos_ not in ("VERB", "AUX") or not _forms(verb).isdisjoint(hedge_verbs):
+    if verb is modal or verb.pos_ not in ("VERB", "AUX") or not word_forms(verb).isdisjoint(hedge_verbs):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return bool(subjects) and all(not _forms(s).isdisjoint(people) for s in subjects)
-
-
-def _forms(token) -> set[str]:
-    """The word and the base forms it may have (the pipeline may run without a lemmatizer):
-    "members" -> member, "families" -> family, "saves" -> save."""
-    word = token.lower_
-    forms = {word, token.lemma_.lower()}
-    if word.endswith("ies"):
-        forms.add(word[:-3] + "y")
-    if word.endswith("es"):
-        forms.add(word[:-2])
-    if word.endswith("s"):
-        forms.add(word[:-1])
-    if word == "children":
-        forms.add("child")
-    return forms
+    return bool(subjects) and all(not word_forms(s).isdisjoint(people) for s in subjects)
 
 
 KIND = Kind(

@@ -37,7 +37,7 @@ from typing import Any, Iterator
 
 from . import Context, Finding, Kind, Option
 from ._language import (alternation, include_quotes_option, phrase_pattern, phrases_after_boundary, readable,
-                        report_tokens, sentences, spans, tokens_in)
+                        report_tokens, sentences, spans, tokens_in, word_forms)
 
 CONDITIONAL = {"if", "when", "whether", "unless", "once"}
 
@@ -154,11 +154,6 @@ def _lists(options: dict) -> Lists:
                  {w.lower() for w in options["upcoming"]})
 
 
-def _base(word: str) -> str:
-    """'hopes' -> 'hope', 'aims' -> 'aim': the tagger's lemma may be wrong ('hopes' -> 'hop')."""
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
 READER_OWNERS = {"your", "their", "his", "her", "my"}
 TIME_NOUNS = {"week", "weekend", "month", "year", "season", "term", "semester", "holiday", "holidays", "day", "days",
               "weeks", "months"}
@@ -209,9 +204,8 @@ def future_spans(sentence_span: Any, options: dict, lists: Lists) -> Iterator[tu
             to = _to_infinitive(token)
             if be and to is not None and not _past(be) and not _about_reader(token):
                 yield min(be, key=lambda t: t.i), to
-        elif (lemma in lists.intention or _base(lower) in lists.intention) and token.pos_ == "VERB" \
-                and _to_infinitive(token) is not None:
-            to = _to_infinitive(token)
+        elif token.pos_ == "VERB" and not word_forms(token).isdisjoint(lists.intention) \
+                and (to := _to_infinitive(token)) is not None:  # the tagger may say 'hopes' -> 'hop'
             helpers = [c for c in token.children if c.dep_ == "aux"]
             if not _about_reader(token) and token.tag_ != "VBD" and not _past(helpers):
                 yield token, to
