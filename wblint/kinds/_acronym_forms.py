@@ -62,14 +62,36 @@ def spells(acronym: str, words: list[str]) -> bool:
     return False
 
 
-def spelled_in(acronym: str, text: str) -> bool:
-    """Whether consecutive words of ``text`` have the acronym's letters as initials ("learning
-    management system" for LMS): a long form the draft gave before this use. Three letters at
-    least, and a word for each letter, so that chance initials do not count."""
+def word_parts(text: str) -> list[str]:
+    """The lowercased words of ``text``, compounds split ("JavaScript", "multi-factor")."""
+    return [p.lower() for w in EXPANSION_WORD.findall(text) for p in split_word(w)]
+
+
+class EarlierWords:
+    """The words of the prose read so far, split once per block and only when a look-up needs
+    them (most drafts have no acronym to look a long form up for)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self._pending: list[str] = []
+
+    def add(self, text: str) -> None:
+        self._pending.append(text)
+
+    def with_text(self, text: str) -> list[str]:
+        for pending in self._pending:
+            self.parts.extend(word_parts(pending))
+        self._pending.clear()
+        return self.parts + word_parts(text)
+
+
+def spelled_in(acronym: str, parts: list[str]) -> bool:
+    """Whether consecutive words (``word_parts``) have the acronym's letters as initials
+    ("learning management system" for LMS): a long form the draft gave before this use. Three
+    letters at least, and a word for each letter, so that chance initials do not count."""
     target = letters(acronym)
     if len(target) < 3:
         return False
-    parts = [p.lower() for w in EXPANSION_WORD.findall(text) for p in split_word(w)]
     n = len(target)
     for i in range(len(parts) - n + 1):
         if parts[i][0] == target[0] and "".join(p[0] for p in parts[i:i + n]) == target:

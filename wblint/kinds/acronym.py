@@ -25,7 +25,8 @@ from typing import Iterator
 
 from ..userregex import user_patterns
 from . import Context, Finding, Kind, Option
-from ._acronym_forms import ROMAN, defined_here, letters, not_an_acronym, read_as_word, spelled_in
+from ._acronym_forms import (ROMAN, EarlierWords, defined_here, letters, not_an_acronym, read_as_word,
+                             spelled_in)
 from ._language import include_quotes_option, readable
 
 # A capitalised run not inside a word: ACRONYM_PLAIN, with its look-behind moved after the
@@ -98,7 +99,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         allow = allow | ctx.per_rule(_developer_allowed)
     skips = user_patterns(tuple(ctx.options["skip"]))
     settled: set[str] = set()
-    earlier: list[str] = []  # the prose read so far, where a long form may have been given
+    earlier = EarlierWords()  # the prose read so far, where a long form may have been given
     for block in ctx.blocks():
         if block.kind == "heading" and ctx.options["skip_headings"]:
             continue  # neither a first use nor a finding
@@ -106,7 +107,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         # The tests on the word alone first: most blocks have no unknown acronym to look at.
         found = [c for m in ACRONYM.finditer(text) for c in _candidates(m, allow, ctx.options["max_letters"])]
         if not found or _all_capitals(text):
-            earlier.append(text)
+            earlier.add(text)
             continue
         skipped = [m.span() for p in skips for m in p.finditer(text)]
         for acronym, start, end in found:
@@ -119,10 +120,10 @@ def check(ctx: Context) -> Iterator[Finding]:
             if acronym in ctx.options["words_in_capitals"] or read_as_word(acronym, _syllables):
                 continue
             settled.add(acronym)
-            if defined_here(text, start, end, acronym) or spelled_in(acronym, " ".join(earlier) + " " + text[:start]):
+            if defined_here(text, start, end, acronym) or spelled_in(acronym, earlier.with_text(text[:start])):
                 continue
             yield ctx.report_in(block, start, end, acronym=acronym, text=text[start:end])
-        earlier.append(text)
+        earlier.add(text)
 
 
 def _candidates(match: re.Match[str], allow: set[str], max_letters: int) -> list[tuple[str, int, int]]:
